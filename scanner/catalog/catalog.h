@@ -1,0 +1,168 @@
+// Catalog: what modelprov knows about model families, publishers, licenses,
+// hosted-API providers and re-publishers. Loaded from the seeds/ JSON files
+// embedded in the binary at build time, optionally overlaid with a user file.
+//
+// Unknown facts are empty strings / nullopt / Term::kUnknown: the catalog
+// never fills a gap with a guess, and neither should code that reads it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace modelprov {
+
+// A license term whose value may be unknown, known-absent, or present with a
+// description (and a number for caps).
+struct Term {
+  enum class State { kUnknown, kAbsent, kPresent };
+  State state = State::kUnknown;
+  std::string text;     // the condition in words (or the URL / attribution text)
+  int64_t number = 0;   // for caps: the threshold
+  std::string period;   // for revenue caps: "month" or "year"
+};
+
+struct LicenseTerms {
+  std::optional<bool> commercial_use;
+  Term mau_cap;
+  Term revenue_cap;
+  Term attribution;
+  Term naming;
+  Term output_use;
+  Term field_of_use;
+  Term aup_url;
+  Term geographic;
+  std::optional<bool> research_only;
+  std::string summary;
+};
+
+struct License {
+  std::string id;  // SPDX id or LicenseRef-...
+  std::string name;
+  bool spdx = false;
+  std::string category;  // permissive, weak-copyleft, copyleft, responsible-ai, restricted-commercial, non-commercial, proprietary-api-terms
+  std::vector<std::string> hf_ids;
+  std::vector<std::string> hf_license_names;
+  std::string url;
+  LicenseTerms terms;
+  std::vector<std::string> sources;
+};
+
+struct Publisher {
+  std::string id;
+  std::string name;
+  std::string legal_name;
+  std::string country;
+  std::vector<std::string> aliases;
+  std::vector<std::string> hf_orgs;
+  std::vector<std::string> modelscope_orgs;
+  std::vector<std::string> sources;
+};
+
+struct Fingerprint {
+  std::string model_type;
+  std::vector<std::string> architectures;
+  int64_t vocab_size = 0;  // 0: not part of this fingerprint
+  std::string note;
+  std::string source;
+};
+
+struct VersionRule {
+  std::vector<std::string> match;  // globs over the lowercased model name
+  std::string license;             // empty: unknown
+  std::string source;
+};
+
+struct BaseModelRule {
+  std::vector<std::string> match;
+  std::string base;      // Hub id of the base model
+  std::string relation;  // distillation, finetune, quantized, merge, adapter
+  std::string source;
+};
+
+struct Family {
+  std::string id;
+  std::string name;
+  std::string publisher;
+  std::vector<std::string> modality;
+  std::vector<std::string> hf_orgs;
+  std::vector<std::string> name_patterns;
+  std::vector<std::string> ollama;
+  std::vector<std::string> api_models;
+  std::vector<std::string> config_model_types;
+  std::vector<std::string> config_architectures;
+  std::vector<Fingerprint> fingerprints;
+  std::string license;  // default when no version rule matches; empty: unknown
+  std::vector<VersionRule> versions;
+  std::vector<BaseModelRule> base_models;
+  std::vector<std::string> sources;
+};
+
+struct Provider {
+  std::string id;
+  std::string name;
+  std::string publisher;
+  std::string kind;  // vendor, gateway, cloud
+  std::vector<std::string> hosts;  // may contain globs: "*.openai.azure.com"
+  std::vector<std::string> base_urls;
+  std::vector<std::string> model_patterns;
+  std::vector<std::string> prefixes;  // "openrouter/", "bedrock/"
+  std::map<std::string, std::vector<std::string>> sdk;  // ecosystem -> packages
+  std::vector<std::string> env_vars;
+  std::string data_country;
+  std::string terms_url;
+  std::string license;
+  std::vector<std::string> sources;
+};
+
+struct Republisher {
+  std::string org;
+  std::string kind;  // quantizer, mirror, converter, finetuner
+  std::vector<std::string> sources;
+};
+
+class Catalog {
+ public:
+  // The catalog compiled into the binary from seeds/. Fails only if the
+  // embedded data is broken, which the test suite prevents.
+  static Result<Catalog> Builtin();
+
+  // Parses one catalog document: an object with any of the arrays
+  // "publishers", "licenses", "providers", "families", "republishers" (the
+  // --catalog format), or one seeds/ file. `origin` names the file in errors.
+  static Result<Catalog> Parse(std::string_view json_text, std::string_view origin);
+
+  // Adds `overlay`'s entries; an entry with the same id (org for
+  // republishers) replaces the existing one.
+  void Merge(const Catalog& overlay);
+
+  // Checks references between entries (family.publisher exists, license ids
+  // exist, ...). Returns the first problem found.
+  Status Validate() const;
+
+  const std::vector<Publisher>& publishers() const { return publishers_; }
+  const std::vector<License>& licenses() const { return licenses_; }
+  const std::vector<Family>& families() const { return families_; }
+  const std::vector<Provider>& providers() const { return providers_; }
+  const std::vector<Republisher>& republishers() const { return republishers_; }
+
+  // Lookups by id; nullptr when absent. License ids compare case-insensitively.
+  const Publisher* FindPublisher(std::string_view id) const;
+  const License* FindLicense(std::string_view id) const;
+  const Family* FindFamily(std::string_view id) const;
+  const Provider* FindProvider(std::string_view id) const;
+
+ private:
+  std::vector<Publisher> publishers_;
+  std::vector<License> licenses_;
+  std::vector<Family> families_;
+  std::vector<Provider> providers_;
+  std::vector<Republisher> republishers_;
+};
+
+}  // namespace modelprov

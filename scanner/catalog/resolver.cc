@@ -1,0 +1,591 @@
+#include "catalog/resolver.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/glob.h"
+#include "core/text.h"
+
+namespace modelprov {
+namespace {
+
+constexpr int kMaxLineageDepth = 4;
+
+bool AnyGlob(const std::vector<std::string>& patterns, std::string_view text) {
+  for (const std::string& p : patterns) {
+    if (GlobMatch(p, text, CaseSensitivity::kInsensitive)) return true;
+  }
+  return false;
+}
+
+bool Contains(const std::vector<std::string>& v, std::string_view s) {
+  return std::any_of(v.begin(), v.end(), [&](const std::string& e) { return IEquals(e, s); });
+}
+
+// Packaging suffixes, checked repeatedly from the end of the name.
+constexpr std::array<std::string_view, 22> kPackagingSuffixes = {
+    "-gguf", "-ggml", "-awq", "-gptq", "-exl2", "-mlx", "-onnx", "-bnb-4bit", "-bnb-8bit", "-4bit",
+    "-8bit", "-int4", "-int8", "-fp8", "-fp16", "-bf16", "-dynamic", "-unsloth", "-imatrix", "-i1",
+    "-hf", "-quantized"};
+
+bool EndsWithQuantTag(std::string_view s, size_t* cut) {
+  // llama.cpp quant types: -q4_k_m, .q8_0, -iq3_xxs, -f16
+  size_t dash = s.find_last_of("-.");
+  if (dash == std::string_view::npos) return false;
+  std::string_view tail = s.substr(dash + 1);
+  bool quant = (tail.size() >= 2 && (tail[0] == 'q' || (tail[0] == 'i' && tail[1] == 'q')) &&
+                tail.find_first_of("0123456789") != std::string_view::npos &&
+                tail.find_first_not_of("qiksmxl_0123456789") == std::string_view::npos) ||
+               tail == "f16" || tail == "f32";
+  if (quant) *cut = dash;
+  return quant;
+}
+
+}  // namespace
+
+std::string NormalizeModelName(std::string_view name) {
+  std::string s = ToLower(Trim(name));
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (std::string_view suf : kPackagingSuffixes) {
+      if (s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0) {
+        s.resize(s.size() - suf.size());
+        changed = true;
+      }
+    }
+    size_t cut = 0;
+    if (EndsWithQuantTag(s, &cut) && cut > 0) {
+      s.resize(cut);
+      changed = true;
+    }
+  }
+  return s;
+}
+
+bool SplitHubId(std::string_view id, std::string* org, std::string* name) {
+  id = Trim(id);
+  for (std::string_view p : {"https://", "http://"}) {
+    if (IStartsWith(id, p)) id.remove_prefix(p.size());
+  }
+  for (std::string_view p : {"huggingface.co/", "www.huggingface.co/", "hf.co/", "modelscope.cn/models/"}) {
+    if (IStartsWith(id, p)) id.remove_prefix(p.size());
+  }
+  while (!id.empty() && id.back() == '/') id.remove_suffix(1);
+  size_t slash = id.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 >= id.size()) return false;
+  std::string_view rest = id.substr(slash + 1);
+  size_t extra = rest.find('/');
+  if (extra != std::string_view::npos) rest = rest.substr(0, extra);  // ".../tree/main", "/resolve/..."
+  *org = std::string(id.substr(0, slash));
+  *name = std::string(rest);
+  return !rest.empty();
+}
+
+std::string HostOf(std::string_view s) {
+  s = Trim(s);
+  size_t scheme = s.find("://");
+  if (scheme != std::string_view::npos) s.remove_prefix(scheme + 3);
+  size_t at = s.find('@');
+  size_t end = s.find_first_of("/?#");
+  if (at != std::string_view::npos && (end == std::string_view::npos || at < end)) s.remove_prefix(at + 1);
+  end = s.find_first_of("/?#:");
+  return ToLower(s.substr(0, end));
+}
+
+Resolver::Resolver(const Catalog& catalog) : catalog_(catalog) {
+  for (const Publisher& p : catalog_.publishers()) {
+    for (const std::string& org : p.hf_orgs) org_publisher_[ToLower(org)] = p.id;
+  }
+  std::unordered_map<std::string, int> org_family_count;
+  for (const Family& f : catalog_.families()) {
+    for (const std::string& org : f.hf_orgs) {
+      std::string key = ToLower(org);
+      if (++org_family_count[key] == 1) {
+        org_family_[key] = &f;
+      } else {
+        org_family_.erase(key);
+      }
+      if (!org_publisher_.count(key)) org_publisher_[key] = f.publisher;
+    }
+  }
+  for (const Republisher& r : catalog_.republishers()) republisher_[ToLower(r.org)] = &r;
+
+  auto index = [&](const std::string& pattern, const Family* f, const Provider* p) {
+    std::string lower = ToLower(pattern);
+    size_t wild = lower.find_first_of("*?");
+    std::string prefix = lower.substr(0, wild);
+    if (prefix.empty()) {
+      api_unprefixed_.push_back({lower, f, p});
+    } else {
+      api_by_prefix_[prefix].push_back({lower, f, p});
+      max_api_prefix_ = std::max(max_api_prefix_, prefix.size());
+    }
+  };
+  for (const Family& f : catalog_.families()) {
+    for (const std::string& p : f.api_models) index(p, &f, nullptr);
+  }
+  for (const Provider& p : catalog_.providers()) {
+    for (const std::string& m : p.model_patterns) index(m, nullptr, &p);
+  }
+}
+
+const Family* Resolver::FamilyByName(std::string_view normalized, std::string_view org) const {
+  // The org's own families first: "google/gemma-2b" is Gemma even if another
+  // family's pattern would also match.
+  for (const Family& f : catalog_.families()) {
+    if (Contains(f.hf_orgs, org) && AnyGlob(f.name_patterns, normalized)) return &f;
+  }
+  for (const Family& f : catalog_.families()) {
+    if (AnyGlob(f.name_patterns, normalized)) return &f;
+  }
+  return nullptr;
+}
+
+const Family* Resolver::FamilyByApiName(std::string_view lowered) const {
+  for (size_t len = std::min(lowered.size(), max_api_prefix_); len > 0; --len) {
+    auto it = api_by_prefix_.find(std::string(lowered.substr(0, len)));
+    if (it == api_by_prefix_.end()) continue;
+    for (const PatternRef& p : it->second) {
+      if (p.family != nullptr && GlobMatch(p.pattern, lowered)) return p.family;
+    }
+  }
+  for (const PatternRef& p : api_unprefixed_) {
+    if (p.family != nullptr && GlobMatch(p.pattern, lowered)) return p.family;
+  }
+  return nullptr;
+}
+
+const Family* Resolver::FamilyByOllama(std::string_view library_name) const {
+  for (const Family& f : catalog_.families()) {
+    if (Contains(f.ollama, library_name)) return &f;
+  }
+  return nullptr;
+}
+
+const Provider* Resolver::ProviderForModel(std::string_view lowered, const Family* family) const {
+  for (size_t len = std::min(lowered.size(), max_api_prefix_); len > 0; --len) {
+    auto it = api_by_prefix_.find(std::string(lowered.substr(0, len)));
+    if (it == api_by_prefix_.end()) continue;
+    for (const PatternRef& p : it->second) {
+      if (p.provider != nullptr && GlobMatch(p.pattern, lowered)) return p.provider;
+    }
+  }
+  if (family == nullptr) return nullptr;
+  // The family's own publisher's API.
+  for (const Provider& p : catalog_.providers()) {
+    if (p.kind == "vendor" && IEquals(p.publisher, family->publisher)) return &p;
+  }
+  return nullptr;
+}
+
+std::string Resolver::VersionLicense(const Family& family, std::string_view normalized) const {
+  for (const VersionRule& v : family.versions) {
+    if (AnyGlob(v.match, normalized)) return v.license;
+  }
+  return family.license;
+}
+
+void Resolver::FillPublisher(Resolution& r, std::string_view publisher_id) const {
+  const Publisher* p = catalog_.FindPublisher(publisher_id);
+  if (p == nullptr) return;
+  r.publisher = p->id;
+  r.publisher_name = p->name;
+  r.country = p->country;
+}
+
+void Resolver::AddCatalogLineage(Resolution& r, const Family& family, std::string_view normalized,
+                                 int depth) const {
+  if (depth >= kMaxLineageDepth) return;
+  for (const BaseModelRule& b : family.base_models) {
+    if (!AnyGlob(b.match, normalized)) continue;
+    LineageStep step{b.base, b.relation.empty() ? "base" : b.relation, "", "", "catalog"};
+    if (auto base = ResolveHubId(b.base, Evidence::kDefinite)) {
+      step.family = base->family;
+      step.license = base->license;
+      r.lineage.push_back(step);
+      for (LineageStep& s : base->lineage) r.lineage.push_back(std::move(s));
+    } else {
+      r.lineage.push_back(step);
+    }
+    return;
+  }
+}
+
+std::optional<Resolution> Resolver::ResolveHubId(std::string_view id, Evidence evidence) const {
+  std::string org, name;
+  if (!SplitHubId(id, &org, &name)) {
+    // A bare name ("gpt2", "all-MiniLM-L6-v2") only counts when a family claims it.
+    if (evidence == Evidence::kPossible) return std::nullopt;
+    std::string norm = NormalizeModelName(id);
+    const Family* f = FamilyByName(norm, "");
+    if (f == nullptr) return std::nullopt;
+    Resolution r;
+    r.model = std::string(Trim(id));
+    r.family = f->id;
+    FillPublisher(r, f->publisher);
+    r.license = VersionLicense(*f, norm);
+    r.match = "name-pattern";
+    r.confidence = 0.7;
+    AddCatalogLineage(r, *f, norm, 0);
+    return r;
+  }
+  std::string lorg = ToLower(org);
+  std::string norm = NormalizeModelName(name);
+  Resolution r;
+  r.model = org + "/" + name;
+  const Family* official = nullptr;
+  for (const Family& f : catalog_.families()) {
+    if (Contains(f.hf_orgs, org) && AnyGlob(f.name_patterns, norm)) {
+      official = &f;
+      break;
+    }
+  }
+  if (official == nullptr) {
+    auto it = org_family_.find(lorg);
+    if (it != org_family_.end()) official = it->second;  // single-family org
+  }
+  if (official != nullptr) {
+    r.family = official->id;
+    FillPublisher(r, official->publisher);
+    r.license = VersionLicense(*official, norm);
+    r.match = "hf-org";
+    r.confidence = 1.0;
+    AddCatalogLineage(r, *official, norm, 0);
+    return r;
+  }
+  auto rep = republisher_.find(lorg);
+  const Family* by_name = FamilyByName(norm, org);
+  if (rep != republisher_.end() && by_name != nullptr) {
+    r.family = by_name->id;
+    FillPublisher(r, by_name->publisher);
+    r.license = VersionLicense(*by_name, norm);
+    r.republisher = rep->second->org;
+    r.match = "republisher";
+    r.confidence = 0.9;
+    std::string relation = rep->second->kind == "quantizer" ? "quantized" : rep->second->kind == "finetuner" ? "finetune" : "mirror";
+    r.lineage.push_back({name, relation, by_name->id, r.license, "re-published by " + rep->second->org});
+    AddCatalogLineage(r, *by_name, norm, 0);
+    return r;
+  }
+  auto pub = org_publisher_.find(lorg);
+  if (pub != org_publisher_.end()) {  // a known publisher, but no family we know
+    FillPublisher(r, pub->second);
+    r.match = "hf-org";
+    r.confidence = 0.8;
+    return r;
+  }
+  if (by_name != nullptr && evidence != Evidence::kPossible) {
+    // Someone else's derivative whose name says what it derives from.
+    r.family = by_name->id;
+    FillPublisher(r, by_name->publisher);
+    r.license = VersionLicense(*by_name, norm);
+    r.republisher = org;
+    r.match = "name-pattern";
+    r.confidence = 0.6;
+    r.lineage.push_back({"", "derivative (by name)", by_name->id, r.license, "model name"});
+    return r;
+  }
+  return std::nullopt;
+}
+
+std::optional<Resolution> Resolver::ResolveOllama(std::string_view tag) const {
+  std::string t = ToLower(Trim(tag));
+  if (IStartsWith(t, "ollama/") || IStartsWith(t, "ollama_chat/")) t = t.substr(t.find('/') + 1);
+  if (IStartsWith(t, "library/")) t = t.substr(8);
+  std::string library = t.substr(0, t.find(':'));
+  const Family* f = FamilyByOllama(library);
+  if (f == nullptr) return std::nullopt;
+  Resolution r;
+  r.model = t;
+  r.family = f->id;
+  FillPublisher(r, f->publisher);
+  r.license = VersionLicense(*f, NormalizeModelName(library));
+  r.match = "ollama";
+  r.confidence = 0.9;
+  return r;
+}
+
+std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evidence evidence) const {
+  std::string lowered = ToLower(Trim(name));
+  const Provider* gateway = nullptr;
+  // LiteLLM / OpenRouter prefixes: "openrouter/qwen/...", "bedrock/...", "deepseek/deepseek-chat".
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (const Provider& p : catalog_.providers()) {
+      for (const std::string& prefix : p.prefixes) {
+        if (!prefix.empty() && IStartsWith(lowered, prefix) && lowered.size() > prefix.size()) {
+          lowered = lowered.substr(prefix.size());
+          if (gateway == nullptr) gateway = &p;
+          stripped = true;
+        }
+      }
+    }
+  }
+  Resolution r;
+  r.model = lowered;
+  const Family* f = FamilyByApiName(lowered);
+  if (f == nullptr && lowered.find('/') != std::string::npos) {
+    // "qwen/qwen-2.5-72b-instruct": vendor/model as gateways write it.
+    if (auto hub = ResolveHubId(lowered, Evidence::kLikely); hub && !hub->family.empty()) {
+      f = catalog_.FindFamily(hub->family);
+    }
+    if (f == nullptr) {
+      std::string tail = lowered.substr(lowered.rfind('/') + 1);
+      f = FamilyByApiName(tail);
+    }
+  }
+  if (f == nullptr && evidence != Evidence::kPossible) {
+    if (lowered.find(':') != std::string::npos || gateway == nullptr) {
+      if (auto o = ResolveOllama(lowered)) return o;
+    }
+    if (gateway != nullptr || evidence == Evidence::kDefinite) f = FamilyByName(NormalizeModelName(lowered), "");
+  }
+  const Provider* provider = gateway != nullptr ? gateway : ProviderForModel(lowered, f);
+  if (f == nullptr && provider == nullptr) return std::nullopt;
+  if (f != nullptr) {
+    r.family = f->id;
+    FillPublisher(r, f->publisher);
+  } else if (provider != nullptr) {
+    FillPublisher(r, provider->publisher);
+  }
+  if (provider != nullptr) {
+    r.provider = provider->id;
+    r.license = provider->license;
+  }
+  if (r.license.empty() && f != nullptr) r.license = VersionLicense(*f, NormalizeModelName(lowered));
+  r.match = "api-model";
+  r.confidence = f != nullptr ? 0.95 : 0.8;
+  return r;
+}
+
+std::optional<Resolution> Resolver::ResolveHost(std::string_view url_or_host) const {
+  std::string host = HostOf(url_or_host);
+  if (host.empty()) return std::nullopt;
+  for (const Provider& p : catalog_.providers()) {
+    if (!AnyGlob(p.hosts, host)) continue;
+    Resolution r;
+    r.model = host;
+    r.provider = p.id;
+    r.license = p.license;
+    FillPublisher(r, p.publisher);
+    // A vendor host whose publisher has exactly one family serves that family.
+    if (p.kind == "vendor") {
+      const Family* only = nullptr;
+      int n = 0;
+      for (const Family& f : catalog_.families()) {
+        if (IEquals(f.publisher, p.publisher)) only = &f, ++n;
+      }
+      if (n == 1) r.family = only->id;
+    }
+    r.match = "host";
+    r.confidence = 1.0;
+    return r;
+  }
+  return std::nullopt;
+}
+
+std::optional<Resolution> Resolver::ResolvePackage(std::string_view ecosystem, std::string_view package) const {
+  auto norm = [&](std::string_view s) {
+    std::string out = ToLower(Trim(s));
+    if (ecosystem == "pypi") std::replace(out.begin(), out.end(), '_', '-');
+    return out;
+  };
+  std::string pkg = norm(package);
+  // Several providers list OpenAI-compatible SDKs; the package's own vendor
+  // (whose id or publisher the package name contains) wins over the others.
+  const Provider* best = nullptr;
+  bool best_owns = false;
+  for (const Provider& p : catalog_.providers()) {
+    auto it = p.sdk.find(std::string(ecosystem));
+    if (it == p.sdk.end()) continue;
+    bool listed = std::any_of(it->second.begin(), it->second.end(),
+                              [&](const std::string& c) { return norm(c) == pkg; });
+    if (!listed) continue;
+    bool owns = IContains(pkg, p.id) || (!p.publisher.empty() && IContains(pkg, p.publisher));
+    if (best == nullptr || (owns && !best_owns)) {
+      best = &p;
+      best_owns = owns;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  Resolution r;
+  r.model = std::string(ecosystem) + ":" + pkg;
+  r.provider = best->id;
+  r.license = best->license;
+  FillPublisher(r, best->publisher);
+  r.match = "sdk";
+  r.confidence = best_owns ? 1.0 : 0.6;
+  return r;
+}
+
+std::string Resolver::LicenseFromCard(std::string_view hf_license, std::string_view license_name) const {
+  std::string lic = ToLower(Trim(hf_license));
+  if (lic.empty()) return {};
+  if (lic == "other" || lic.empty()) {
+    for (const License& l : catalog_.licenses()) {
+      if (!license_name.empty() && Contains(l.hf_license_names, Trim(license_name))) return l.id;
+    }
+    return {};
+  }
+  for (const License& l : catalog_.licenses()) {
+    if (Contains(l.hf_ids, lic) || IEquals(l.id, lic)) return l.id;
+  }
+  return {};
+}
+
+std::optional<Resolution> Resolver::ResolveConfig(const ModelReference& ref) const {
+  std::string_view named = ref.Fact("name_or_path");
+  if (!named.empty()) {
+    if (auto r = ResolveHubId(named, Evidence::kLikely)) return r;
+  }
+  std::string_view model_type = ref.Fact("model_type");
+  std::string_view arch = ref.Fact("architectures");
+  std::string_view vocab = ref.Fact("vocab_size");
+  const Family* chosen = nullptr;
+  std::string how;
+  double confidence = 0;
+  // 1. Fingerprints: the most specific facts first.
+  for (const Family& f : catalog_.families()) {
+    for (const Fingerprint& fp : f.fingerprints) {
+      if (!fp.model_type.empty() && !IEquals(fp.model_type, model_type)) continue;
+      if (!fp.architectures.empty() && !Contains(fp.architectures, arch.substr(0, arch.find(',')))) continue;
+      if (fp.vocab_size != 0 && std::to_string(fp.vocab_size) != vocab) continue;
+      if (fp.model_type.empty() && fp.architectures.empty() && fp.vocab_size == 0) continue;
+      double c = 0.5 + (fp.model_type.empty() ? 0 : 0.2) + (fp.vocab_size ? 0.25 : 0) + (fp.architectures.empty() ? 0 : 0.05);
+      if (c > confidence) {
+        chosen = &f;
+        confidence = c;
+        how = "fingerprint";
+        if (!fp.model_type.empty()) how += " model_type=" + fp.model_type;
+        if (!fp.architectures.empty()) how += " architectures=" + fp.architectures.front();
+        if (fp.vocab_size) how += " vocab_size=" + std::to_string(fp.vocab_size);
+      }
+    }
+  }
+  // 2. A model_type, then an architecture, that only one family uses.
+  if (chosen == nullptr) {
+    for (const Family& f : catalog_.families()) {
+      if (!model_type.empty() && Contains(f.config_model_types, model_type)) {
+        chosen = &f, confidence = 0.8, how = "config model_type=" + std::string(model_type);
+        break;
+      }
+    }
+  }
+  if (chosen == nullptr) {
+    for (const Family& f : catalog_.families()) {
+      for (std::string_view a : Split(arch, ',')) {
+        if (!a.empty() && Contains(f.config_architectures, a)) {
+          chosen = &f, confidence = 0.7, how = "config architectures=" + std::string(a);
+          break;
+        }
+      }
+      if (chosen != nullptr) break;
+    }
+  }
+  if (chosen == nullptr) return std::nullopt;
+  Resolution r;
+  r.family = chosen->id;
+  FillPublisher(r, chosen->publisher);
+  r.license = chosen->license;
+  r.match = how;
+  r.confidence = confidence;
+  return r;
+}
+
+std::optional<Resolution> Resolver::ResolveCard(const ModelReference& ref) const {
+  std::string card_license = LicenseFromCard(ref.Fact("license"), ref.Fact("license_name"));
+  std::string_view base = ref.Fact("base_model");
+  if (!base.empty()) {
+    auto r = ResolveHubId(base, Evidence::kDefinite);
+    if (!r) {
+      r = Resolution{};
+      r->model = std::string(base);
+      r->match = "model-card";
+      r->confidence = 0.5;
+    }
+    return r;
+  }
+  if (card_license.empty()) return std::nullopt;
+  Resolution r;
+  r.license = card_license;
+  r.match = "card-license";
+  r.confidence = 1.0;
+  return r;
+}
+
+std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) const {
+  ResolvedReference out{ref, std::nullopt};
+  switch (ref.kind) {
+    case ReferenceKind::kHfModelId: {
+      std::string org, name;
+      if (ref.evidence != Evidence::kDefinite && SplitHubId(ref.text, &org, &name)) {
+        // "deepseek/deepseek-chat" in a model= slot is LiteLLM's provider/model form.
+        for (const Provider& p : catalog_.providers()) {
+          if (Contains(p.prefixes, org + "/") && !org_publisher_.count(ToLower(org))) {
+            if (auto r = ResolveApiModel(ref.text, ref.evidence)) {
+              out.ref.kind = ReferenceKind::kApiModel;
+              out.resolution = std::move(r);
+              return out;
+            }
+          }
+        }
+      }
+      out.resolution = ResolveHubId(ref.text, ref.evidence);
+      if (!out.resolution && ref.evidence == Evidence::kLikely) {
+        if (auto r = ResolveApiModel(ref.text, ref.evidence); r && !r->family.empty()) {
+          out.ref.kind = ReferenceKind::kApiModel;
+          out.resolution = std::move(r);
+        }
+      }
+      break;
+    }
+    case ReferenceKind::kApiModel:
+      out.resolution = ResolveApiModel(ref.text, ref.evidence);
+      break;
+    case ReferenceKind::kApiEndpoint:
+      if (std::string org, name; SplitHubId(ref.text, &org, &name) &&
+                                 (IContains(ref.text, "huggingface.co/") || IContains(ref.text, "hf.co/"))) {
+        out.ref.kind = ReferenceKind::kHfModelId;
+        out.resolution = ResolveHubId(org + "/" + name, Evidence::kLikely);
+        if (!out.resolution) return std::nullopt;
+        out.ref.text = org + "/" + name;
+        return out;
+      }
+      out.resolution = ResolveHost(ref.text);
+      break;
+    case ReferenceKind::kSdkPackage:
+      out.resolution = ResolvePackage(ref.Fact("ecosystem"), ref.text);
+      break;
+    case ReferenceKind::kModelConfig:
+      out.resolution = ResolveConfig(ref);
+      break;
+    case ReferenceKind::kAdapterConfig:
+      // The dependency is the base model; that an adapter was trained on it
+      // is what the reference kind says.
+      out.resolution = ResolveHubId(ref.text, Evidence::kDefinite);
+      break;
+    case ReferenceKind::kModelCard:
+      out.resolution = ResolveCard(ref);
+      break;
+    default:
+      if (ref.evidence == Evidence::kDefinite) break;
+      out.resolution = ResolveHubId(ref.text, ref.evidence);
+      break;
+  }
+  if (!out.resolution && ref.evidence != Evidence::kDefinite) return std::nullopt;
+  if (!out.resolution && out.ref.kind == ReferenceKind::kHfModelId) {
+    // Unknown to the catalog but still a concrete dependency with an identity.
+    std::string org, name;
+    if (SplitHubId(ref.text, &org, &name)) {
+      Resolution r;
+      r.model = org + "/" + name;
+      r.match = "unknown";
+      r.confidence = 0;
+      out.resolution = std::move(r);
+    }
+  }
+  return out;
+}
+
+}  // namespace modelprov

@@ -1,0 +1,84 @@
+// Resolver: maps a raw ModelReference onto the catalog.
+//
+// Each reference kind has its own matchers (Hub org + name patterns, API model
+// patterns, provider hosts, SDK package names, config.json fields). How much
+// evidence a match needs depends on ModelReference::evidence: a definite
+// reference is kept even when nothing matches, a possible one only on an
+// exact catalog hit. That decision is made here, in one place.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "core/resolved.h"
+
+namespace modelprov {
+
+class Resolver {
+ public:
+  // Builds lookup indexes; `catalog` must outlive the resolver.
+  explicit Resolver(const Catalog& catalog);
+
+  // Resolves one reference. Returns nullopt when the reference should be
+  // dropped: too little evidence that it names a model at all. A kept
+  // reference that the catalog does not know has resolution == nullopt.
+  // The returned reference may have a refined kind: "deepseek/deepseek-chat"
+  // written where a Hub id could stand is a LiteLLM-style api-model.
+  std::optional<ResolvedReference> Resolve(const ModelReference& ref) const;
+
+  // Lower-level lookups, also used by `modelprov explain`.
+  std::optional<Resolution> ResolveHubId(std::string_view id, Evidence evidence) const;
+  std::optional<Resolution> ResolveApiModel(std::string_view name, Evidence evidence) const;
+  std::optional<Resolution> ResolveHost(std::string_view url_or_host) const;
+  std::optional<Resolution> ResolveOllama(std::string_view tag) const;
+  std::optional<Resolution> ResolvePackage(std::string_view ecosystem, std::string_view package) const;
+  // Maps a model-card `license:` / `license_name:` value to a license id.
+  std::string LicenseFromCard(std::string_view hf_license, std::string_view license_name) const;
+
+  const Catalog& catalog() const { return catalog_; }
+
+ private:
+  const Family* FamilyByName(std::string_view normalized_name, std::string_view org) const;
+  const Family* FamilyByApiName(std::string_view lowered) const;
+  const Family* FamilyByOllama(std::string_view library_name) const;
+  const Provider* ProviderForModel(std::string_view lowered, const Family* family) const;
+  std::string VersionLicense(const Family& family, std::string_view normalized_name) const;
+  void FillPublisher(Resolution& r, std::string_view publisher_id) const;
+  void AddCatalogLineage(Resolution& r, const Family& family, std::string_view normalized_name,
+                         int depth) const;
+  std::optional<Resolution> ResolveConfig(const ModelReference& ref) const;
+  std::optional<Resolution> ResolveCard(const ModelReference& ref) const;
+
+  const Catalog& catalog_;
+  std::unordered_map<std::string, std::string> org_publisher_;    // lowercased Hub org -> publisher id
+  std::unordered_map<std::string, const Family*> org_family_;     // lowercased org -> family, only when the org has one family
+  std::unordered_map<std::string, const Republisher*> republisher_;
+  // API-model patterns grouped by their literal prefix (before the first
+  // wildcard), so a bare literal costs a few hash lookups, not every pattern.
+  struct PatternRef {
+    std::string pattern;
+    const Family* family;
+    const Provider* provider;
+  };
+  std::unordered_map<std::string, std::vector<PatternRef>> api_by_prefix_;
+  std::vector<PatternRef> api_unprefixed_;
+  size_t max_api_prefix_ = 0;
+};
+
+// "Qwen2.5-7B-Instruct-GGUF" -> "qwen2.5-7b-instruct": lowercases and strips
+// packaging suffixes (quantisation formats, bit widths, "-GGUF", "-MLX"...)
+// that re-publishers append but that do not change which model it is.
+std::string NormalizeModelName(std::string_view name);
+
+// Splits "org/name" (also hf.co/..., https://huggingface.co/...). Returns
+// false when `id` is not of that shape.
+bool SplitHubId(std::string_view id, std::string* org, std::string* name);
+
+// Lowercased host of a URL or bare host name ("https://API.x.com:443/v1" -> "api.x.com").
+std::string HostOf(std::string_view url_or_host);
+
+}  // namespace modelprov

@@ -1,0 +1,137 @@
+#include "catalog/summarize.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/text.h"
+
+namespace modelprov {
+namespace {
+
+TermValue FromTerm(const Term& t) {
+  TermValue v;
+  v.state = t.state == Term::State::kPresent  ? TermValue::State::kPresent
+            : t.state == Term::State::kAbsent ? TermValue::State::kAbsent
+                                              : TermValue::State::kUnknown;
+  v.text = t.text;
+  v.number = t.number;
+  return v;
+}
+
+TermValue FromBool(const std::optional<bool>& b) {
+  TermValue v;
+  if (b.has_value()) {
+    v.state = TermValue::State::kPresent;
+    v.text = *b ? "yes" : "no";
+  }
+  return v;
+}
+
+void AddSources(std::vector<std::string>& out, const std::vector<std::string>& more) {
+  for (const std::string& s : more) {
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  }
+}
+
+// Lowercased Hub ids group case variants; other ids are compared as written.
+std::string GroupKey(const std::string& id) { return ToLower(id); }
+
+}  // namespace
+
+TermMap TermsOf(const License& l) {
+  TermMap m;
+  m["commercial_use"] = FromBool(l.terms.commercial_use);
+  m["mau_cap"] = FromTerm(l.terms.mau_cap);
+  m["revenue_cap"] = FromTerm(l.terms.revenue_cap);
+  m["attribution"] = FromTerm(l.terms.attribution);
+  m["naming"] = FromTerm(l.terms.naming);
+  m["output_use"] = FromTerm(l.terms.output_use);
+  m["field_of_use"] = FromTerm(l.terms.field_of_use);
+  m["aup_url"] = FromTerm(l.terms.aup_url);
+  m["geographic"] = FromTerm(l.terms.geographic);
+  m["research_only"] = FromBool(l.terms.research_only);
+  for (auto it = m.begin(); it != m.end();) {
+    it = it->second.state == TermValue::State::kUnknown ? m.erase(it) : std::next(it);
+  }
+  return m;
+}
+
+void MergeTerms(TermMap& into, const TermMap& extra) {
+  for (const auto& [key, v] : extra) {
+    auto it = into.find(key);
+    if (it == into.end() || it->second.state != TermValue::State::kPresent) {
+      if (it == into.end() || v.state == TermValue::State::kPresent) into[key] = v;
+      continue;
+    }
+    if (v.state != TermValue::State::kPresent || it->second.text == v.text) continue;
+    if (key == "commercial_use" || key == "research_only") {
+      // The stricter answer wins: "no" commercial use, "yes" research-only.
+      bool strict = key == "commercial_use" ? v.text == "no" : v.text == "yes";
+      if (strict) it->second = v;
+      continue;
+    }
+    if (key == "mau_cap" || key == "revenue_cap") {
+      if (v.number != 0 && (it->second.number == 0 || v.number < it->second.number)) it->second = v;
+      continue;
+    }
+    it->second.text += "; " + v.text;
+  }
+}
+
+std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& refs, const Catalog& catalog) {
+  std::map<std::string, ModelSummary> by_id;
+  std::map<std::string, std::set<std::string>> kinds;
+  for (const ResolvedReference& r : refs) {
+    if (!r.resolution || r.resolution->model.empty()) continue;
+    const Resolution& res = *r.resolution;
+    std::string key = GroupKey(res.model);
+    auto [it, inserted] = by_id.try_emplace(key);
+    ModelSummary& m = it->second;
+    if (inserted) {
+      m.id = res.model;
+      m.family = res.family;
+      m.publisher = res.publisher;
+      m.publisher_name = res.publisher_name;
+      m.country = res.country;
+      m.license = res.license;
+      m.provider = res.provider;
+      m.republisher = res.republisher;
+      m.lineage = res.lineage;
+      if (const Family* f = catalog.FindFamily(res.family)) {
+        m.family_name = f->name;
+        AddSources(m.sources, f->sources);
+      }
+      if (const Publisher* p = catalog.FindPublisher(res.publisher)) AddSources(m.sources, p->sources);
+      if (const License* l = catalog.FindLicense(res.license)) {
+        m.license_name = l->name;
+        m.license_category = l->category;
+        m.terms = TermsOf(*l);
+        AddSources(m.sources, l->sources);
+      }
+      for (const LineageStep& step : m.lineage) {
+        if (const License* l = catalog.FindLicense(step.license)) MergeTerms(m.terms, TermsOf(*l));
+      }
+      if (const Provider* p = catalog.FindProvider(res.provider)) {
+        m.provider_name = p->name;
+        m.data_country = p->data_country;
+        AddSources(m.sources, p->sources);
+      }
+    } else if (m.lineage.empty() && !res.lineage.empty()) {
+      m.lineage = res.lineage;  // a card or adapter seen later adds what the first sighting lacked
+      for (const LineageStep& step : m.lineage) {
+        if (const License* l = catalog.FindLicense(step.license)) MergeTerms(m.terms, TermsOf(*l));
+      }
+    }
+    kinds[key].insert(std::string(KindName(r.ref.kind)));
+    m.occurrences.push_back(r.ref.location);
+  }
+  std::vector<ModelSummary> out;
+  for (auto& [key, m] : by_id) {
+    m.kinds.assign(kinds[key].begin(), kinds[key].end());
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace modelprov

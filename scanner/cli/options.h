@@ -1,0 +1,60 @@
+// Scan options in two steps (ripgrep's low/high args): RawScanOptions holds
+// strings as CLI11 parsed them; Validate() turns them into a ScanConfig that
+// nothing downstream has to re-check.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/result.h"
+
+namespace CLI {
+class App;
+}
+
+namespace modelprov::cli {
+
+struct RawScanOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  unsigned jobs = 0;
+  std::string fail_on = "error";
+  std::string catalog;
+  uint64_t max_file_size = 64ull << 20;
+  std::string color = "auto";
+  bool quiet = false;
+};
+
+// One thing to scan.
+struct ScanTarget {
+  enum class Type { kDirectory, kFiles };
+  Type type = Type::kDirectory;
+  std::string path;                  // directory path as given
+  std::string display_prefix;        // prepended to entry paths
+  std::vector<std::string> files;    // for kFiles
+};
+
+struct ScanConfig {
+  std::vector<ScanTarget> targets;
+  std::vector<std::string> roots;    // as given, for the report
+  std::string format;
+  std::string output;                // empty: stdout
+  unsigned jobs = 1;
+  std::optional<Severity> fail_on;   // nullopt: never fail on findings
+  std::string catalog_file;          // empty: built-in only
+  uint64_t max_file_bytes = 0;
+  bool color = false;
+  bool progress = false;
+};
+
+// Registers the scan flags on `cmd`, writing into `raw`.
+void AddScanFlags(CLI::App& cmd, RawScanOptions& raw);
+
+// Checks everything that can be checked before scanning.
+Result<ScanConfig> Validate(const RawScanOptions& raw);
+
+}  // namespace modelprov::cli

@@ -1,0 +1,46 @@
+#include "core/model_ref.h"
+
+#include <array>
+
+namespace modelprov {
+namespace {
+
+constexpr std::array<std::pair<ReferenceKind, std::string_view>, 12> kKindNames = {{
+    {ReferenceKind::kHfModelId, "hf-model-id"},
+    {ReferenceKind::kApiModel, "api-model"},
+    {ReferenceKind::kApiEndpoint, "api-endpoint"},
+    {ReferenceKind::kSdkPackage, "sdk-package"},
+    {ReferenceKind::kModelConfig, "model-config"},
+    {ReferenceKind::kModelCard, "model-card"},
+    {ReferenceKind::kAdapterConfig, "adapter-config"},
+    {ReferenceKind::kGguf, "gguf"},
+    {ReferenceKind::kSafetensors, "safetensors"},
+    {ReferenceKind::kModelfile, "modelfile"},
+    {ReferenceKind::kLicenseFile, "license-file"},
+    {ReferenceKind::kDeployConfig, "deploy-config"},
+}};
+
+}  // namespace
+
+std::string_view KindName(ReferenceKind kind) {
+  for (const auto& [k, name] : kKindNames) {
+    if (k == kind) return name;
+  }
+  return "unknown";
+}
+
+std::optional<ReferenceKind> ParseKind(std::string_view name) {
+  for (const auto& [k, n] : kKindNames) {
+    if (n == name) return k;
+  }
+  return std::nullopt;
+}
+
+std::string_view ModelReference::Fact(std::string_view key) const {
+  for (const auto& [k, v] : facts) {
+    if (k == key) return v;
+  }
+  return {};
+}
+
+}  // namespace modelprov

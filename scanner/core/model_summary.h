@@ -1,0 +1,38 @@
+// ModelSummary: one distinct model dependency with its catalog facts and every
+// place it occurs. Built after resolution, so report writers and the rules
+// engine work from the ScanResult alone.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/location.h"
+#include "core/resolved.h"
+#include "core/terms.h"
+
+namespace modelprov {
+
+struct ModelSummary {
+  std::string id;  // canonical model id (Resolution::model)
+  std::string family;
+  std::string family_name;
+  std::string publisher;
+  std::string publisher_name;
+  std::string country;
+  std::string license;
+  std::string license_name;
+  std::string license_category;
+  std::string provider;
+  std::string provider_name;
+  std::string data_country;  // where a hosted API processes requests
+  std::string republisher;
+  std::vector<std::string> kinds;  // reference kinds seen, sorted
+  std::vector<LineageStep> lineage;
+  // Terms of this model's own license merged with those of every ancestor's
+  // license: a derivative carries its bases' obligations.
+  TermMap terms;
+  std::vector<std::string> sources;  // catalog source URLs behind these facts
+  std::vector<Location> occurrences;
+};
+
+}  // namespace modelprov

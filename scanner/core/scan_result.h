@@ -1,0 +1,33 @@
+// ScanResult: everything one scan produced. It is the serialisable hand-off
+// between the analysis stages and the report writers (ORT-style), so a report
+// can be rendered later from a saved JSON scan.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/model_summary.h"
+#include "core/resolved.h"
+#include "core/scan_error.h"
+
+namespace modelprov {
+
+struct ScanStats {
+  uint64_t files = 0;    // files considered (walked and not excluded)
+  uint64_t bytes = 0;    // total size of those files
+  double seconds = 0.0;  // wall time of the scan
+};
+
+struct ScanResult {
+  std::string tool_version;
+  std::vector<std::string> roots;             // what was scanned, as given
+  std::vector<ResolvedReference> references;  // sorted by path, line, column
+  std::vector<ModelSummary> models;           // sorted by id
+  std::vector<Finding> findings;
+  std::vector<ScanError> errors;              // sorted by path
+  ScanStats stats;
+};
+
+}  // namespace modelprov

@@ -1,0 +1,23 @@
+// Factories for the built-in extractors; registry.cc lists them.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/code_literals.h"
+#include "extract/extractor.h"
+
+namespace modelprov {
+
+// Program source in one language: string literals in model slots.
+std::unique_ptr<Extractor> MakeCodeExtractor(std::string name, std::vector<std::string> globs,
+                                             const LanguageSyntax& syntax);
+std::unique_ptr<Extractor> MakeHfConfigExtractor();       // config.json
+std::unique_ptr<Extractor> MakeAdapterConfigExtractor();  // adapter_config.json (PEFT)
+std::unique_ptr<Extractor> MakeModelCardExtractor();      // README.md YAML front matter
+std::unique_ptr<Extractor> MakeRequirementsExtractor();   // requirements*.txt
+std::unique_ptr<Extractor> MakePyprojectExtractor();      // pyproject.toml
+std::unique_ptr<Extractor> MakePackageJsonExtractor();    // package.json
+
+}  // namespace modelprov

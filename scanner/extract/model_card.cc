@@ -1,0 +1,80 @@
+// Model cards: README.md files whose YAML front matter declares a model's
+// license and the base model(s) it was derived from, as the Hugging Face Hub
+// writes them.
+#include "core/text.h"
+#include "extract/extractors.h"
+#include "extract/yaml_lines.h"
+
+namespace modelprov {
+namespace {
+
+const YamlEntry* Find(const std::vector<YamlEntry>& entries, std::string_view key) {
+  for (const YamlEntry& e : entries) {
+    if (e.key == key) return &e;
+  }
+  return nullptr;
+}
+
+std::string First(const std::vector<YamlEntry>& entries, std::string_view key) {
+  const YamlEntry* e = Find(entries, key);
+  return e != nullptr && !e->values.empty() ? e->values.front().text : std::string();
+}
+
+// A project README can carry front matter too (static-site generators, HF
+// Spaces); only keys that model cards use make it a model card.
+bool IsModelCard(const std::vector<YamlEntry>& entries) {
+  if (Find(entries, "base_model") != nullptr) return true;
+  if (Find(entries, "license") == nullptr) return false;
+  for (const char* k : {"pipeline_tag", "library_name", "model-index", "base_model_relation", "license_name"}) {
+    if (Find(entries, k) != nullptr) return true;
+  }
+  return false;
+}
+
+class ModelCardExtractor final : public Extractor {
+ public:
+  std::string_view name() const override { return "model-card"; }
+  std::vector<std::string> globs() const override {
+    return {"**/README.md", "**/MODEL_CARD.md", "**/modelcard.md"};
+  }
+
+  void Extract(const ExtractInput& in, ReferenceSink& sink) const override {
+    uint32_t body_line = 0;
+    std::string_view fm = FrontMatter(in.text, &body_line);
+    if (fm.empty()) return;
+    std::vector<YamlEntry> entries = ReadTopLevelYaml(fm, body_line);
+    if (!IsModelCard(entries)) return;
+    std::string license = First(entries, "license");
+    std::string license_name = First(entries, "license_name");
+    std::string relation = First(entries, "base_model_relation");
+    auto make = [&](const YamlValue& v) {
+      ModelReference ref;
+      ref.kind = ReferenceKind::kModelCard;
+      ref.extractor = "model-card";
+      ref.evidence = Evidence::kDefinite;
+      ref.text = v.text;
+      ref.location = {std::string(in.path), v.line, v.column};
+      if (!license.empty()) ref.facts.emplace_back("license", license);
+      if (!license_name.empty()) ref.facts.emplace_back("license_name", license_name);
+      return ref;
+    };
+    const YamlEntry* base = Find(entries, "base_model");
+    if (base != nullptr && !base->values.empty()) {
+      for (const YamlValue& v : base->values) {
+        ModelReference ref = make(v);
+        ref.facts.emplace_back("base_model", v.text);
+        if (!relation.empty()) ref.facts.emplace_back("base_model_relation", relation);
+        sink.OnReference(std::move(ref));
+      }
+      return;
+    }
+    const YamlEntry* lic = Find(entries, "license");
+    if (lic != nullptr && !lic->values.empty()) sink.OnReference(make(lic->values.front()));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Extractor> MakeModelCardExtractor() { return std::make_unique<ModelCardExtractor>(); }
+
+}  // namespace modelprov

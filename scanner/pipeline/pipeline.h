@@ -1,0 +1,52 @@
+// The scan pipeline: Sources -> Extractors -> Resolver -> ScanResult.
+//
+// Entries are listed first (cheap), then processed by `jobs` worker threads
+// that take the next entry from a shared counter. Each file is opened once
+// and read once; extractors are chosen from the path before any byte is read.
+// Results are ordered by path, line and column, so output never depends on
+// thread timing.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "catalog/resolver.h"
+#include "core/scan_result.h"
+#include "extract/extractor.h"
+#include "source/source.h"
+
+namespace modelprov {
+
+struct ScanLimits {
+  // Files larger than this are not loaded for text extractors (an error entry
+  // says so). Header readers still see them.
+  uint64_t max_file_bytes = 64ull << 20;
+};
+
+struct ScanProgress {
+  uint64_t files_done = 0;
+  uint64_t files_total = 0;
+  uint64_t bytes_done = 0;
+  double seconds = 0;
+};
+
+struct ScanRequest {
+  std::vector<std::unique_ptr<Source>> sources;
+  unsigned jobs = 1;
+  ScanLimits limits;
+  // Called from one worker thread about every 100 ms; may be empty.
+  std::function<void(const ScanProgress&)> on_progress;
+};
+
+// Runs the analysis stages. Findings are not computed here (see rules/).
+// Never throws; per-file problems are in ScanResult::errors, and a source that
+// cannot be listed at all becomes an error entry too.
+ScanResult RunScan(ScanRequest& request, const ExtractorList& extractors, const Resolver& resolver);
+
+// Sorts references and errors into the canonical output order.
+void SortScanResult(ScanResult& result);
+
+}  // namespace modelprov

@@ -1,0 +1,268 @@
+#include "report/scan_json.h"
+
+#include "core/text.h"
+
+namespace modelprov {
+namespace {
+
+using nlohmann::json;
+
+json NullIfEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(SanitizeUtf8(s)); }
+
+std::string Str(const json& o, const char* key) {
+  auto it = o.find(key);
+  return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+uint32_t U32(const json& o, const char* key) {
+  auto it = o.find(key);
+  return it != o.end() && it->is_number_unsigned() ? it->get<uint32_t>() : 0;
+}
+
+json LocationJson(const Location& l) {
+  return {{"path", SanitizeUtf8(l.path)}, {"line", l.line}, {"column", l.column}};
+}
+
+Location LocationFrom(const json& o) { return {Str(o, "path"), U32(o, "line"), U32(o, "column")}; }
+
+json LineageJson(const std::vector<LineageStep>& steps) {
+  json a = json::array();
+  for (const LineageStep& s : steps) {
+    a.push_back({{"model", NullIfEmpty(s.model)}, {"relation", s.relation}, {"family", NullIfEmpty(s.family)},
+                 {"license", NullIfEmpty(s.license)}, {"source", s.source}});
+  }
+  return a;
+}
+
+std::vector<LineageStep> LineageFrom(const json& a) {
+  std::vector<LineageStep> out;
+  if (!a.is_array()) return out;
+  for (const json& s : a) {
+    out.push_back({Str(s, "model"), Str(s, "relation"), Str(s, "family"), Str(s, "license"), Str(s, "source")});
+  }
+  return out;
+}
+
+bool IsYesNo(const std::string& key) { return key == "commercial_use" || key == "research_only"; }
+
+TermMap TermsFrom(const json& o) {
+  TermMap m;
+  if (!o.is_object()) return m;
+  for (auto it = o.begin(); it != o.end(); ++it) {
+    TermValue v;
+    const json& j = it.value();
+    if (IsYesNo(it.key()) && j.is_boolean()) {
+      v.state = TermValue::State::kPresent;
+      v.text = j.get<bool>() ? "yes" : "no";
+    } else if (j.is_boolean() && !j.get<bool>()) {
+      v.state = TermValue::State::kAbsent;
+    } else if (j.is_number_integer()) {
+      v.state = TermValue::State::kPresent;
+      v.number = j.get<int64_t>();
+      v.text = std::to_string(v.number);
+    } else if (j.is_string()) {
+      v.state = TermValue::State::kPresent;
+      v.text = j.get<std::string>();
+      size_t d = v.text.find_first_of("0123456789");
+      if (it.key() == "revenue_cap" && d != std::string::npos) v.number = std::stoll(v.text.substr(d, 18));
+    } else {
+      continue;
+    }
+    m[it.key()] = v;
+  }
+  return m;
+}
+
+}  // namespace
+
+json TermsToJson(const TermMap& terms) {
+  json o = json::object();
+  for (const auto& [key, v] : terms) {
+    if (v.state == TermValue::State::kUnknown) continue;
+    if (v.state == TermValue::State::kAbsent) {
+      o[key] = false;
+    } else if (IsYesNo(key)) {
+      o[key] = v.text == "yes";
+    } else if (key == "mau_cap" && v.number != 0) {
+      o[key] = v.number;
+    } else {
+      o[key] = SanitizeUtf8(v.text);
+    }
+  }
+  return o;
+}
+
+json ScanResultToJson(const ScanResult& r) {
+  json doc;
+  doc["schema_version"] = kJsonSchemaVersion;
+  doc["tool"] = {{"name", "modelprov"}, {"version", r.tool_version}};
+  doc["roots"] = r.roots;
+  json refs = json::array();
+  for (const ResolvedReference& rr : r.references) {
+    const ModelReference& ref = rr.ref;
+    const Resolution empty;
+    const Resolution& res = rr.resolution ? *rr.resolution : empty;
+    json facts = json::object();
+    for (const auto& [k, v] : ref.facts) facts[k] = SanitizeUtf8(v);
+    refs.push_back({{"path", SanitizeUtf8(ref.location.path)},
+                    {"line", ref.location.line},
+                    {"column", ref.location.column},
+                    {"kind", KindName(ref.kind)},
+                    {"text", SanitizeUtf8(ref.text)},
+                    {"model", NullIfEmpty(res.model)},
+                    {"family", NullIfEmpty(res.family)},
+                    {"publisher", NullIfEmpty(res.publisher)},
+                    {"country", NullIfEmpty(res.country)},
+                    {"license", NullIfEmpty(res.license)},
+                    {"provider", NullIfEmpty(res.provider)},
+                    {"republisher", NullIfEmpty(res.republisher)},
+                    {"match", NullIfEmpty(rr.resolution ? res.match : std::string())},
+                    {"confidence", rr.resolution ? res.confidence : 0.0},
+                    {"lineage", LineageJson(res.lineage)},
+                    {"extractor", ref.extractor},
+                    {"facts", facts}});
+  }
+  doc["references"] = refs;
+  json models = json::array();
+  for (const ModelSummary& m : r.models) {
+    json occ = json::array();
+    for (const Location& l : m.occurrences) occ.push_back(LocationJson(l));
+    models.push_back({{"id", SanitizeUtf8(m.id)},
+                      {"family", NullIfEmpty(m.family)},
+                      {"family_name", NullIfEmpty(m.family_name)},
+                      {"publisher", NullIfEmpty(m.publisher)},
+                      {"publisher_name", NullIfEmpty(m.publisher_name)},
+                      {"country", NullIfEmpty(m.country)},
+                      {"license", NullIfEmpty(m.license)},
+                      {"license_name", NullIfEmpty(m.license_name)},
+                      {"license_category", NullIfEmpty(m.license_category)},
+                      {"provider", NullIfEmpty(m.provider)},
+                      {"provider_name", NullIfEmpty(m.provider_name)},
+                      {"data_country", NullIfEmpty(m.data_country)},
+                      {"republisher", NullIfEmpty(m.republisher)},
+                      {"kinds", m.kinds},
+                      {"lineage", LineageJson(m.lineage)},
+                      {"terms", TermsToJson(m.terms)},
+                      {"sources", m.sources},
+                      {"occurrences", occ}});
+  }
+  doc["models"] = models;
+  json findings = json::array();
+  for (const Finding& f : r.findings) {
+    findings.push_back({{"rule", f.rule},
+                        {"severity", SeverityName(f.severity)},
+                        {"message", SanitizeUtf8(f.message)},
+                        {"model", NullIfEmpty(f.model)},
+                        {"trigger", NullIfEmpty(f.trigger)},
+                        {"how_to_fix", NullIfEmpty(f.how_to_fix)},
+                        {"path", SanitizeUtf8(f.location.path)},
+                        {"line", f.location.line},
+                        {"column", f.location.column},
+                        {"suppressed_by", NullIfEmpty(f.suppressed_by)}});
+  }
+  doc["findings"] = findings;
+  json errors = json::array();
+  for (const ScanError& e : r.errors) {
+    errors.push_back({{"path", SanitizeUtf8(e.path)}, {"message", SanitizeUtf8(e.message)}});
+  }
+  doc["errors"] = errors;
+  doc["stats"] = {{"files", r.stats.files}, {"bytes", r.stats.bytes}, {"seconds", r.stats.seconds}};
+  return doc;
+}
+
+Result<ScanResult> ScanResultFromJson(std::string_view text) {
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::exception& e) {
+    return MakeError(std::string("not a modelprov JSON scan: ") + e.what());
+  }
+  if (!doc.is_object() || !doc.contains("schema_version")) {
+    return MakeError("not a modelprov JSON scan: no schema_version");
+  }
+  if (doc["schema_version"] != kJsonSchemaVersion) {
+    return MakeError("unsupported schema_version " + doc["schema_version"].dump() + " (this modelprov reads " +
+                     std::to_string(kJsonSchemaVersion) + ")");
+  }
+  ScanResult r;
+  try {
+    r.tool_version = doc.value("/tool/version"_json_pointer, "");
+    if (doc.contains("roots")) r.roots = doc["roots"].get<std::vector<std::string>>();
+    for (const json& j : doc.value("references", json::array())) {
+      ResolvedReference rr;
+      rr.ref.location = LocationFrom(j);
+      auto kind = ParseKind(Str(j, "kind"));
+      if (!kind) return MakeError("references: unknown kind '" + Str(j, "kind") + "'");
+      rr.ref.kind = *kind;
+      rr.ref.text = Str(j, "text");
+      rr.ref.extractor = Str(j, "extractor");
+      if (j.contains("facts") && j["facts"].is_object()) {
+        for (auto it = j["facts"].begin(); it != j["facts"].end(); ++it) {
+          if (it->is_string()) rr.ref.facts.emplace_back(it.key(), it->get<std::string>());
+        }
+      }
+      if (!Str(j, "match").empty() || !Str(j, "model").empty()) {
+        Resolution res;
+        res.model = Str(j, "model");
+        res.family = Str(j, "family");
+        res.publisher = Str(j, "publisher");
+        res.country = Str(j, "country");
+        res.license = Str(j, "license");
+        res.provider = Str(j, "provider");
+        res.republisher = Str(j, "republisher");
+        res.match = Str(j, "match");
+        res.confidence = j.value("confidence", 0.0);
+        res.lineage = LineageFrom(j.value("lineage", json::array()));
+        rr.resolution = res;
+      }
+      r.references.push_back(std::move(rr));
+    }
+    for (const json& j : doc.value("models", json::array())) {
+      ModelSummary m;
+      m.id = Str(j, "id");
+      m.family = Str(j, "family");
+      m.family_name = Str(j, "family_name");
+      m.publisher = Str(j, "publisher");
+      m.publisher_name = Str(j, "publisher_name");
+      m.country = Str(j, "country");
+      m.license = Str(j, "license");
+      m.license_name = Str(j, "license_name");
+      m.license_category = Str(j, "license_category");
+      m.provider = Str(j, "provider");
+      m.provider_name = Str(j, "provider_name");
+      m.data_country = Str(j, "data_country");
+      m.republisher = Str(j, "republisher");
+      if (j.contains("kinds")) m.kinds = j["kinds"].get<std::vector<std::string>>();
+      m.lineage = LineageFrom(j.value("lineage", json::array()));
+      m.terms = TermsFrom(j.value("terms", json::object()));
+      if (j.contains("sources")) m.sources = j["sources"].get<std::vector<std::string>>();
+      for (const json& o : j.value("occurrences", json::array())) m.occurrences.push_back(LocationFrom(o));
+      r.models.push_back(std::move(m));
+    }
+    for (const json& j : doc.value("findings", json::array())) {
+      Finding f;
+      f.rule = Str(j, "rule");
+      auto sev = ParseSeverity(Str(j, "severity"));
+      if (!sev) return MakeError("findings: unknown severity '" + Str(j, "severity") + "'");
+      f.severity = *sev;
+      f.message = Str(j, "message");
+      f.model = Str(j, "model");
+      f.trigger = Str(j, "trigger");
+      f.how_to_fix = Str(j, "how_to_fix");
+      f.location = LocationFrom(j);
+      f.suppressed_by = Str(j, "suppressed_by");
+      r.findings.push_back(std::move(f));
+    }
+    for (const json& j : doc.value("errors", json::array())) r.errors.push_back({Str(j, "path"), Str(j, "message")});
+    if (doc.contains("stats")) {
+      r.stats.files = doc["stats"].value("files", uint64_t{0});
+      r.stats.bytes = doc["stats"].value("bytes", uint64_t{0});
+      r.stats.seconds = doc["stats"].value("seconds", 0.0);
+    }
+  } catch (const json::exception& e) {
+    return MakeError(std::string("malformed modelprov JSON scan: ") + e.what());
+  }
+  return r;
+}
+
+}  // namespace modelprov

@@ -1,0 +1,178 @@
+// The human-readable report: one block per model dependency with its origin,
+// license, obligations and where it is used, then findings, unknown
+// references, errors and a one-line summary.
+#include <cstdio>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/text.h"
+#include "report/writer.h"
+
+namespace modelprov {
+namespace {
+
+class Style {
+ public:
+  explicit Style(bool color) : color_(color) {}
+  std::string Bold(std::string_view s) const { return Wrap("1", s); }
+  std::string Dim(std::string_view s) const { return Wrap("2", s); }
+  std::string Red(std::string_view s) const { return Wrap("31", s); }
+  std::string Yellow(std::string_view s) const { return Wrap("33", s); }
+  std::string Cyan(std::string_view s) const { return Wrap("36", s); }
+
+ private:
+  std::string Wrap(const char* code, std::string_view s) const {
+    if (!color_) return std::string(s);
+    return std::string("\x1b[") + code + "m" + std::string(s) + "\x1b[0m";
+  }
+  bool color_;
+};
+
+std::string Or(const std::string& s, const char* fallback) { return s.empty() ? fallback : s; }
+
+std::string HumanBytes(uint64_t b) {
+  char buf[32];
+  if (b >= (1ull << 20)) {
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(b) / (1 << 20));
+  } else if (b >= 1024) {
+    std::snprintf(buf, sizeof buf, "%.1f KB", static_cast<double>(b) / 1024);
+  } else {
+    std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(b));
+  }
+  return buf;
+}
+
+std::string TermsLine(const TermMap& terms) {
+  std::string out;
+  for (const auto& [key, v] : terms) {
+    if (v.state != TermValue::State::kPresent) continue;
+    if (key == "commercial_use" && v.text == "yes") continue;  // the normal case is not an obligation
+    if (key == "research_only" && v.text == "no") continue;
+    if (!out.empty()) out += "; ";
+    out += key + ": " + v.text;
+  }
+  return out;
+}
+
+std::string Where(const Location& l) {
+  std::string s = l.path;
+  if (l.line > 0) s += ":" + std::to_string(l.line);
+  return s;
+}
+
+void WriteModel(const ModelSummary& m, const ScanResult& r, const Style& st, std::ostream& out) {
+  out << st.Bold(m.id) << "\n";
+  std::string family = m.family.empty() ? "unknown" : m.family + (m.family_name.empty() ? "" : " (" + m.family_name + ")");
+  out << "    family     " << family << "\n";
+  std::string publisher = m.publisher_name.empty() ? Or(m.publisher, "unknown") : m.publisher_name;
+  out << "    publisher  " << publisher << " [" << Or(m.country, "country unknown") << "]";
+  if (!m.republisher.empty()) out << ", re-published by " << m.republisher;
+  out << "\n";
+  std::string license = Or(m.license, "unknown");
+  if (!m.license_name.empty() && m.license_name != m.license) license += " — " + m.license_name;
+  if (!m.license_category.empty()) license += " (" + m.license_category + ")";
+  out << "    license    " << license << "\n";
+  if (!m.provider.empty()) {
+    out << "    via        " << Or(m.provider_name, m.provider.c_str());
+    if (!m.data_country.empty()) out << " (data processed in " << m.data_country << ")";
+    out << "\n";
+  }
+  for (const LineageStep& s : m.lineage) {
+    if (s.model.empty() && s.family.empty()) continue;
+    out << "    lineage    " << s.relation << " of " << Or(s.model, ("a " + s.family + " model").c_str());
+    if (!s.license.empty()) out << " [" << s.license << "]";
+    out << st.Dim(" (" + s.source + ")") << "\n";
+  }
+  std::string terms = TermsLine(m.terms);
+  if (!terms.empty()) out << "    terms      " << terms << "\n";
+  bool first = true;
+  for (const Location& l : m.occurrences) {
+    out << (first ? "    used at    " : "               ") << Where(l) << "\n";
+    first = false;
+  }
+  (void)r;
+  out << "\n";
+}
+
+}  // namespace
+
+class TextWriter final : public ReportWriter {
+ public:
+  std::string_view id() const override { return "text"; }
+
+  void Write(const ScanResult& r, std::ostream& out, const WriteOptions& options) const override {
+    Style st(options.color);
+    for (const ModelSummary& m : r.models) WriteModel(m, r, st, out);
+    WriteUnresolved(r, st, out);
+    WriteFindings(r, st, out);
+    if (!r.errors.empty()) {
+      out << st.Bold("Errors (" + std::to_string(r.errors.size()) + ")") << "\n";
+      for (const ScanError& e : r.errors) out << "    " << (e.path.empty() ? "(scan)" : e.path) << ": " << e.message << "\n";
+      out << "\n";
+    }
+    WriteSummary(r, out);
+  }
+
+ private:
+  static void WriteUnresolved(const ScanResult& r, const Style& st, std::ostream& out) {
+    std::vector<const ResolvedReference*> unknown;
+    for (const ResolvedReference& rr : r.references) {
+      if (!rr.resolution || rr.resolution->model.empty()) {
+        if (rr.ref.kind == ReferenceKind::kModelCard && rr.resolution) continue;  // a card's own license
+        unknown.push_back(&rr);
+      }
+    }
+    if (unknown.empty()) return;
+    out << st.Bold("Not in the catalog (" + std::to_string(unknown.size()) + ")") << "\n";
+    for (const ResolvedReference* rr : unknown) {
+      out << "    " << Where(rr->ref.location) << "  " << KindName(rr->ref.kind) << "  " << rr->ref.text << "\n";
+    }
+    out << "\n";
+  }
+
+  static void WriteFindings(const ScanResult& r, const Style& st, std::ostream& out) {
+    if (r.findings.empty()) return;
+    out << st.Bold("Findings (" + std::to_string(r.findings.size()) + ")") << "\n";
+    for (const Finding& f : r.findings) {
+      std::string sev(SeverityName(f.severity));
+      std::string tag = f.severity == Severity::kError     ? st.Red(sev)
+                        : f.severity == Severity::kWarning ? st.Yellow(sev)
+                                                           : st.Cyan(sev);
+      out << "    " << tag << " [" << f.rule << "] " << Where(f.location) << ": " << f.message;
+      if (!f.suppressed_by.empty()) out << st.Dim(" (suppressed: " + f.suppressed_by + ")");
+      out << "\n";
+    }
+    out << "\n";
+  }
+
+  static void WriteSummary(const ScanResult& r, std::ostream& out) {
+    std::set<std::string> publishers;
+    std::map<std::string, int> countries;
+    for (const ModelSummary& m : r.models) {
+      if (!m.publisher.empty()) publishers.insert(m.publisher);
+      ++countries[m.country.empty() ? "unknown" : m.country];
+    }
+    std::ostringstream c;
+    bool first = true;
+    for (const auto& [country, n] : countries) {
+      c << (first ? "" : ", ") << country << " " << n;
+      first = false;
+    }
+    size_t active = 0;
+    for (const Finding& f : r.findings) active += f.suppressed_by.empty() ? 1 : 0;
+    char secs[32];
+    std::snprintf(secs, sizeof secs, "%.2f", r.stats.seconds);
+    out << r.models.size() << " model" << (r.models.size() == 1 ? "" : "s") << " from " << publishers.size()
+        << " publisher" << (publishers.size() == 1 ? "" : "s");
+    if (!countries.empty()) out << " (" << c.str() << ")";
+    out << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s") << " in "
+        << r.stats.files << " files (" << HumanBytes(r.stats.bytes) << "); " << active << " finding"
+        << (active == 1 ? "" : "s") << ", " << r.errors.size() << " error" << (r.errors.size() == 1 ? "" : "s")
+        << "; " << secs << " s\n";
+  }
+};
+
+std::unique_ptr<ReportWriter> MakeTextWriter() { return std::make_unique<TextWriter>(); }
+
+}  // namespace modelprov

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# modelprov setup: installs the Debian packages the build needs (only those
+# missing), configures and builds into ./build, then either scans the bundled
+# demo (default) or runs the whole test suite (`./setup.sh test`).
+#
+#   ./setup.sh          install deps, build, scan docs/demo
+#   ./setup.sh test     install deps, build, run ctest
+#   ./setup.sh deps     install deps only
+set -euo pipefail
+cd "$(dirname "$0")"
+
+MODE="${1:-demo}"
+BUILD_DIR="${BUILD_DIR:-build}"
+JOBS="$(nproc 2>/dev/null || echo 2)"
+
+BUILD_PACKAGES=(g++ cmake ninja-build pkg-config git libgit2-dev libarchive-dev nlohmann-json3-dev libcli11-dev catch2)
+# Tools the end-to-end tests drive: real git repos, real archives, rg for the benchmark.
+TEST_PACKAGES=(zip unzip xz-utils zstd ripgrep python3)
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+case "$MODE" in
+  deps)
+    install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    ;;
+  demo)
+    install_missing "${BUILD_PACKAGES[@]}"
+    build -DBUILD_TESTING=OFF
+    echo
+    "./$BUILD_DIR/scanner/cli/modelprov" scan docs/demo
+    ;;
+  test)
+    install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    build -DBUILD_TESTING=ON
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
+    ;;
+  *)
+    echo "usage: ./setup.sh [demo|test|deps]" >&2
+    exit 2
+    ;;
+esac
