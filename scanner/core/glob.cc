@@ -20,8 +20,12 @@ std::vector<Token> Tokenize(std::string_view pattern) {
     if (c == '*' && i + 1 < pattern.size() && pattern[i + 1] == '*') {
       bool dirs = i + 2 < pattern.size() && pattern[i + 2] == '/';
       tokens.push_back({dirs ? TokenType::kDirs : TokenType::kDoubleStar});
-      i += dirs ? 2 : 1;
-      while (i + 1 < pattern.size() && pattern[i + 1] == '*') ++i;
+      if (dirs) {
+        i += 2;
+      } else {
+        ++i;
+        while (i + 1 < pattern.size() && pattern[i + 1] == '*') ++i;  // "***" is "**"
+      }
     } else if (c == '*') {
       tokens.push_back({TokenType::kStar});
     } else if (c == '?') {
