@@ -161,6 +161,9 @@ std::optional<ModelReference> ClassifyCodeLiteral(const StringLiteral& lit) {
     }
     return std::nullopt;
   }
+  // The other positional arguments of a Hub loader (pipeline's task, a
+  // revision) are not models.
+  if (hub_call && lit.arg_index >= 0 && lit.key.empty()) return std::nullopt;
   bool api_slot = keyed || (lit.arg_index == 0 && lit.key.empty() &&
                             (OneOf(kApiFactories, callee) || OneOf(kModelSetters, callee)));
   if (api_slot) {

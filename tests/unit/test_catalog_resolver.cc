@@ -1,0 +1,205 @@
+// Resolver mechanics on a small catalog written here, so the tests pin the
+// matching rules independently of how seeds/ evolves.
+#include <catch2/catch.hpp>
+
+#include "catalog/catalog.h"
+#include "catalog/resolver.h"
+
+using namespace modelprov;
+
+namespace {
+
+const char* kCatalog = R"({
+  "publishers": [
+    {"id": "acme", "name": "Acme AI", "country": "CN", "hf_orgs": ["acme-ai"], "sources": ["https://example.com/acme"]},
+    {"id": "beta", "name": "Beta Labs", "country": "US", "hf_orgs": ["beta"], "sources": ["https://example.com/beta"]}
+  ],
+  "licenses": [
+    {"id": "Apache-2.0", "name": "Apache License 2.0", "spdx": true, "category": "permissive", "hf_ids": ["apache-2.0"], "sources": ["https://spdx.org/licenses/Apache-2.0"]},
+    {"id": "LicenseRef-acme", "name": "Acme Model License", "category": "restricted-commercial", "hf_ids": ["acme"], "hf_license_names": ["acme-license"],
+     "terms": {"commercial_use": true, "mau_cap": 1000000, "attribution": "Built with Acme", "naming": false}, "sources": ["https://example.com/l"]},
+    {"id": "LicenseRef-acme-api", "name": "Acme API terms", "category": "proprietary-api-terms", "sources": ["https://example.com/t"]}
+  ],
+  "families": [
+    {"id": "acme", "name": "Acme", "publisher": "acme", "hf_orgs": ["acme-ai"], "name_patterns": ["acme*"],
+     "ollama": ["acme", "acme2"], "api_models": ["acme-chat*", "acme-max"],
+     "config": {"model_types": ["acme"], "architectures": ["AcmeForCausalLM"]},
+     "fingerprints": [{"model_type": "acme_v2", "architectures": ["BetaForCausalLM"], "vocab_size": 1234, "source": "https://example.com/f"}],
+     "license": "Apache-2.0",
+     "versions": [{"match": ["acme-70b*"], "license": "LicenseRef-acme", "source": "https://example.com/v"}],
+     "base_models": [{"match": ["acme-distill-beta*"], "base": "beta/Beta-8B", "relation": "distillation", "source": "https://example.com/d"}],
+     "sources": ["https://example.com/acme"]},
+    {"id": "beta", "name": "Beta", "publisher": "beta", "hf_orgs": ["beta"], "name_patterns": ["beta-*"],
+     "config": {"architectures": ["BetaForCausalLM"]}, "license": "LicenseRef-acme", "sources": ["https://example.com/beta"]}
+  ],
+  "providers": [
+    {"id": "acme-api", "name": "Acme API", "publisher": "acme", "kind": "vendor", "hosts": ["api.acme.cn", "*.acme-intl.com"],
+     "model_patterns": ["acme-chat*"], "prefixes": ["acme/"], "sdk": {"pypi": ["acme_sdk"], "npm": ["openai"]},
+     "env_vars": ["ACME_API_KEY"], "data_country": "CN", "license": "LicenseRef-acme-api", "sources": ["https://example.com/p"]},
+    {"id": "gw", "name": "Gateway", "publisher": "beta", "kind": "gateway", "hosts": ["gw.example.com"], "prefixes": ["gw/"],
+     "sdk": {"npm": ["openai"]}, "sources": ["https://example.com/gw"]}
+  ],
+  "republishers": [{"org": "Quantizer", "kind": "quantizer", "sources": ["https://example.com/q"]}]
+})";
+
+Catalog Load() {
+  auto c = Catalog::Parse(kCatalog, "test");
+  REQUIRE(c.ok());
+  REQUIRE(c->Validate().ok());
+  return *c;
+}
+
+ModelReference Ref(ReferenceKind kind, std::string text, Evidence evidence) {
+  ModelReference r;
+  r.kind = kind;
+  r.text = std::move(text);
+  r.evidence = evidence;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("name normalisation strips packaging, not identity", "[resolver]") {
+  CHECK(NormalizeModelName("Qwen2.5-7B-Instruct-GGUF") == "qwen2.5-7b-instruct");
+  CHECK(NormalizeModelName("Llama-3.1-8B-Instruct-Q4_K_M") == "llama-3.1-8b-instruct");
+  CHECK(NormalizeModelName("Mistral-7B-v0.3-AWQ") == "mistral-7b-v0.3");
+  CHECK(NormalizeModelName("gemma-2-9b-it-bnb-4bit") == "gemma-2-9b-it");
+  CHECK(NormalizeModelName("phi-4") == "phi-4");
+}
+
+TEST_CASE("hub id splitting and hosts", "[resolver]") {
+  std::string org, name;
+  CHECK(SplitHubId("https://huggingface.co/acme-ai/Acme-7B/tree/main", &org, &name));
+  CHECK(org == "acme-ai");
+  CHECK(name == "Acme-7B");
+  CHECK_FALSE(SplitHubId("no-slash", &org, &name));
+  CHECK(HostOf("https://API.Acme.cn:443/v1?x=1") == "api.acme.cn");
+  CHECK(HostOf("user@host.example/x") == "host.example");
+}
+
+TEST_CASE("official org, versions and catalog lineage", "[resolver]") {
+  Catalog c = Load();
+  Resolver r(c);
+  auto a = r.ResolveHubId("acme-ai/Acme-7B", Evidence::kDefinite);
+  REQUIRE(a);
+  CHECK(a->family == "acme");
+  CHECK(a->country == "CN");
+  CHECK(a->license == "Apache-2.0");
+  CHECK(a->match == "hf-org");
+  CHECK(r.ResolveHubId("acme-ai/Acme-70B-Instruct", Evidence::kDefinite)->license == "LicenseRef-acme");
+  auto d = r.ResolveHubId("acme-ai/acme-distill-beta-8b", Evidence::kDefinite);
+  REQUIRE(d);
+  REQUIRE(d->lineage.size() == 1);
+  CHECK(d->lineage[0].model == "beta/Beta-8B");
+  CHECK(d->lineage[0].relation == "distillation");
+  CHECK(d->lineage[0].family == "beta");
+  CHECK(d->lineage[0].license == "LicenseRef-acme");
+}
+
+TEST_CASE("re-publishers and unknown orgs", "[resolver]") {
+  Catalog c = Load();
+  Resolver r(c);
+  auto q = r.ResolveHubId("Quantizer/Acme-70B-GGUF", Evidence::kPossible);
+  REQUIRE(q);
+  CHECK(q->family == "acme");
+  CHECK(q->republisher == "Quantizer");
+  CHECK(q->license == "LicenseRef-acme");
+  CHECK(q->lineage.at(0).relation == "quantized");
+  // someone's fine-tune: kept when the slot says it is a model, not when bare
+  CHECK(r.ResolveHubId("someone/acme-7b-finetuned", Evidence::kLikely)->match == "name-pattern");
+  CHECK_FALSE(r.ResolveHubId("someone/acme-7b-finetuned", Evidence::kPossible));
+  CHECK_FALSE(r.ResolveHubId("application/json", Evidence::kPossible));
+}
+
+TEST_CASE("API models, gateways and Ollama tags", "[resolver]") {
+  Catalog c = Load();
+  Resolver r(c);
+  auto m = r.ResolveApiModel("acme-chat-v2", Evidence::kPossible);
+  REQUIRE(m);
+  CHECK(m->family == "acme");
+  CHECK(m->provider == "acme-api");
+  CHECK(m->license == "LicenseRef-acme-api");
+  auto g = r.ResolveApiModel("gw/acme-ai/acme-7b", Evidence::kLikely);
+  REQUIRE(g);
+  CHECK(g->family == "acme");
+  CHECK(g->provider == "gw");
+  CHECK(g->model == "acme-ai/acme-7b");
+  CHECK_FALSE(r.ResolveApiModel("acme2", Evidence::kPossible));  // Ollama names need a model slot
+  auto o = r.ResolveApiModel("acme2:7b", Evidence::kLikely);
+  REQUIRE(o);
+  CHECK(o->match == "ollama");
+  CHECK(o->license == "Apache-2.0");
+  CHECK_FALSE(r.ResolveApiModel("utf-8", Evidence::kPossible));
+}
+
+TEST_CASE("hosts and SDK packages", "[resolver]") {
+  Catalog c = Load();
+  Resolver r(c);
+  auto h = r.ResolveHost("https://eu.acme-intl.com/v1");
+  REQUIRE(h);
+  CHECK(h->provider == "acme-api");
+  CHECK(h->family == "acme");  // the vendor publishes one family
+  CHECK_FALSE(r.ResolveHost("https://example.org"));
+  CHECK(r.ResolvePackage("pypi", "Acme-SDK")->provider == "acme-api");
+  CHECK_FALSE(r.ResolvePackage("npm", "acme_sdk"));
+}
+
+TEST_CASE("config fingerprints beat architecture names", "[resolver]") {
+  Catalog c = Load();
+  Resolver r(c);
+  ModelReference cfg = Ref(ReferenceKind::kModelConfig, "acme_v2", Evidence::kDefinite);
+  cfg.facts = {{"model_type", "acme_v2"}, {"architectures", "BetaForCausalLM"}, {"vocab_size", "1234"}};
+  auto a = r.Resolve(cfg);
+  REQUIRE(a->resolution);
+  CHECK(a->resolution->family == "acme");
+  CHECK(a->resolution->match == "fingerprint model_type=acme_v2 architectures=BetaForCausalLM vocab_size=1234");
+  cfg.facts = {{"model_type", "other"}, {"architectures", "BetaForCausalLM"}, {"vocab_size", "99"}};
+  CHECK(r.Resolve(cfg)->resolution->family == "beta");
+  cfg.facts = {{"model_type", "unknown"}};
+  auto none = r.Resolve(cfg);
+  REQUIRE(none);  // definite: kept even though unknown
+  CHECK_FALSE(none->resolution);
+}
+
+TEST_CASE("evidence decides what is dropped", "[resolver]") {
+  Catalog c = Load();
+  Resolver r(c);
+  CHECK_FALSE(r.Resolve(Ref(ReferenceKind::kApiModel, "my-model-1", Evidence::kLikely)));
+  auto unknown_hub = r.Resolve(Ref(ReferenceKind::kHfModelId, "corp/internal-bert", Evidence::kDefinite));
+  REQUIRE(unknown_hub);
+  CHECK(unknown_hub->resolution->model == "corp/internal-bert");
+  CHECK(unknown_hub->resolution->family.empty());
+  // LiteLLM-style provider/model in a model slot becomes an api-model
+  auto lite = r.Resolve(Ref(ReferenceKind::kHfModelId, "acme/acme-chat", Evidence::kLikely));
+  REQUIRE(lite);
+  CHECK(lite->ref.kind == ReferenceKind::kApiModel);
+  CHECK(lite->resolution->provider == "acme-api");
+}
+
+TEST_CASE("model card license ids", "[resolver]") {
+  Catalog c = Load();
+  Resolver r(c);
+  CHECK(r.LicenseFromCard("apache-2.0", "") == "Apache-2.0");
+  CHECK(r.LicenseFromCard("other", "acme-license") == "LicenseRef-acme");
+  CHECK(r.LicenseFromCard("other", "nope").empty());
+}
+
+TEST_CASE("catalog parse errors name the field", "[catalog]") {
+  auto bad = Catalog::Parse(R"({"families": [{"id": "x", "name": "X", "publisher": 3}]})", "user.json");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message == "user.json: families[0].publisher: expected a string or null");
+  auto missing = Catalog::Parse(R"({"licenses": [{"id": "x"}]})", "user.json");
+  CHECK(missing.error().message == "user.json: licenses[0].name: missing");
+  auto dangling = Catalog::Parse(R"({"families": [{"id": "x", "name": "X", "publisher": "nobody", "name_patterns": []}]})", "u");
+  REQUIRE(dangling.ok());
+  CHECK(dangling->Validate().error().message == "family x: unknown publisher 'nobody'");
+}
+
+TEST_CASE("user overlay replaces entries by id", "[catalog]") {
+  Catalog c = Load();
+  auto overlay = Catalog::Parse(R"({"publishers": [{"id": "acme", "name": "Acme Renamed", "country": "SG", "sources": ["x"]}]})", "o");
+  REQUIRE(overlay.ok());
+  c.Merge(*overlay);
+  CHECK(c.FindPublisher("acme")->country == "SG");
+  CHECK(c.publishers().size() == 2);
+}
