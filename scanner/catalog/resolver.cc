@@ -179,11 +179,16 @@ const Provider* Resolver::ProviderForModel(std::string_view lowered, const Famil
   return nullptr;
 }
 
-std::string Resolver::VersionLicense(const Family& family, std::string_view normalized) const {
+const VersionRule* Resolver::MatchVersion(const Family& family, std::string_view name) const {
   for (const VersionRule& v : family.versions) {
-    if (AnyGlob(v.match, normalized)) return v.license;
+    if (AnyGlob(v.match, name)) return &v;
   }
-  return family.license;
+  return nullptr;
+}
+
+std::string Resolver::VersionLicense(const Family& family, std::string_view normalized) const {
+  const VersionRule* v = MatchVersion(family, normalized);
+  return v != nullptr ? v->license : family.license;
 }
 
 void Resolver::FillPublisher(Resolution& r, std::string_view publisher_id) const {
@@ -300,10 +305,42 @@ std::optional<Resolution> Resolver::ResolveOllama(std::string_view tag) const {
   r.model = t;
   r.family = f->id;
   FillPublisher(r, f->publisher);
-  r.license = VersionLicense(*f, NormalizeModelName(library));
+  // Tags carry the size ("qwen2.5:72b"), and sizes can have their own license.
+  const VersionRule* v = MatchVersion(*f, t);
+  r.license = v != nullptr ? v->license : VersionLicense(*f, NormalizeModelName(library));
   r.match = "ollama";
   r.confidence = 0.9;
   return r;
+}
+
+std::optional<Resolution> Resolver::ResolveGgufName(std::string_view name) const {
+  std::string dashed(Trim(name));
+  std::replace(dashed.begin(), dashed.end(), ' ', '-');
+  std::vector<std::string> candidates{NormalizeModelName(dashed)};
+  // "Meta Llama 3.1 8B": the converter often puts the publisher first.
+  size_t dash = candidates[0].find('-');
+  if (dash != std::string::npos) {
+    std::string first = candidates[0].substr(0, dash);
+    bool is_publisher = std::any_of(catalog_.publishers().begin(), catalog_.publishers().end(), [&](const Publisher& p) {
+      return IEquals(p.id, first) || IEquals(p.name, first) || Contains(p.aliases, first);
+    });
+    std::string rest = candidates[0].substr(dash + 1);
+    candidates.insert(is_publisher ? candidates.begin() : candidates.end(), rest);
+  }
+  for (const std::string& norm : candidates) {
+    const Family* f = FamilyByName(norm, "");
+    if (f == nullptr) continue;
+    Resolution r;
+    r.model = std::string(Trim(name));
+    r.family = f->id;
+    FillPublisher(r, f->publisher);
+    r.license = VersionLicense(*f, norm);
+    r.match = "gguf-name";
+    r.confidence = 0.8;
+    AddCatalogLineage(r, *f, norm, 0);
+    return r;
+  }
+  return std::nullopt;
 }
 
 std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evidence evidence) const {
@@ -349,11 +386,22 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
   } else if (provider != nullptr) {
     FillPublisher(r, provider->publisher);
   }
-  if (provider != nullptr) {
-    r.provider = provider->id;
+  if (provider != nullptr) r.provider = provider->id;
+  // Which license applies: a version rule of the family names it (open
+  // weights served by a gateway keep their own license; catalog version rules
+  // also map first-party API names to API terms). Otherwise a vendor's or
+  // cloud's hosted model is under its API terms.
+  std::string tail = lowered.substr(lowered.rfind('/') + 1);
+  const VersionRule* v = f != nullptr ? MatchVersion(*f, tail) : nullptr;
+  if (v != nullptr) {
+    r.license = v->license;
+  } else if (provider != nullptr && provider->kind != "gateway") {
+    r.license = provider->license;
+  } else if (f != nullptr) {
+    r.license = f->license;
+  } else if (provider != nullptr) {
     r.license = provider->license;
   }
-  if (r.license.empty() && f != nullptr) r.license = VersionLicense(*f, NormalizeModelName(lowered));
   r.match = "api-model";
   r.confidence = f != nullptr ? 0.95 : 0.8;
   return r;
@@ -369,15 +417,19 @@ std::optional<Resolution> Resolver::ResolveHost(std::string_view url_or_host) co
     r.provider = p.id;
     r.license = p.license;
     FillPublisher(r, p.publisher);
-    // A vendor host whose publisher has exactly one family serves that family.
-    if (p.kind == "vendor") {
-      const Family* only = nullptr;
-      int n = 0;
-      for (const Family& f : catalog_.families()) {
-        if (IEquals(f.publisher, p.publisher)) only = &f, ++n;
-      }
-      if (n == 1) r.family = only->id;
+    // The host serves one family when the publisher's families that its
+    // provider's model patterns reach are exactly one.
+    const Family* only = nullptr;
+    bool several = false;
+    for (const std::string& pattern : p.model_patterns) {
+      std::string probe = ToLower(pattern);
+      std::replace(probe.begin(), probe.end(), '*', 'x');
+      const Family* f = FamilyByApiName(probe);
+      if (f == nullptr || !IEquals(f->publisher, p.publisher)) continue;
+      several = several || (only != nullptr && only != f);
+      only = f;
     }
+    if (!several && only != nullptr) r.family = only->id;
     r.match = "host";
     r.confidence = 1.0;
     return r;

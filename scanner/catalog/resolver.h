@@ -35,6 +35,9 @@ class Resolver {
   std::optional<Resolution> ResolveApiModel(std::string_view name, Evidence evidence) const;
   std::optional<Resolution> ResolveHost(std::string_view url_or_host) const;
   std::optional<Resolution> ResolveOllama(std::string_view tag) const;
+  // A GGUF `general.name` as llama.cpp's converter writes it ("Qwen2.5 7B
+  // Instruct", "Meta Llama 3.1 8B Instruct").
+  std::optional<Resolution> ResolveGgufName(std::string_view name) const;
   std::optional<Resolution> ResolvePackage(std::string_view ecosystem, std::string_view package) const;
   // Maps a model-card `license:` / `license_name:` value to a license id.
   std::string LicenseFromCard(std::string_view hf_license, std::string_view license_name) const;
@@ -46,6 +49,7 @@ class Resolver {
   const Family* FamilyByApiName(std::string_view lowered) const;
   const Family* FamilyByOllama(std::string_view library_name) const;
   const Provider* ProviderForModel(std::string_view lowered, const Family* family) const;
+  const VersionRule* MatchVersion(const Family& family, std::string_view name) const;
   std::string VersionLicense(const Family& family, std::string_view normalized_name) const;
   void FillPublisher(Resolution& r, std::string_view publisher_id) const;
   void AddCatalogLineage(Resolution& r, const Family& family, std::string_view normalized_name,
