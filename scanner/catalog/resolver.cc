@@ -545,24 +545,56 @@ std::optional<Resolution> Resolver::ResolveConfig(const ModelReference& ref) con
   return r;
 }
 
+namespace {
+
+// "models/bot/README.md" -> "local:models/bot": a folder in the scanned tree
+// that holds a model of the company's own (fine-tune, adapter, merge).
+std::string LocalModelId(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  size_t bang = path.rfind("!/");
+  std::string dir = slash == std::string_view::npos || (bang != std::string_view::npos && slash == bang + 1)
+                        ? std::string(".")
+                        : std::string(path.substr(0, slash));
+  return "local:" + dir;
+}
+
+}  // namespace
+
+std::optional<Resolution> Resolver::ResolveDerivative(const ModelReference& ref, std::string_view base,
+                                                      std::string_view relation, std::string_view source) const {
+  Resolution r;
+  r.model = LocalModelId(ref.location.path);
+  r.match = "derivative";
+  r.confidence = 1.0;
+  if (base.empty()) return r;
+  std::optional<Resolution> b = ResolveHubId(base, Evidence::kDefinite);
+  LineageStep step{std::string(base), std::string(relation), "", "", std::string(source)};
+  if (b) {
+    step.model = b->model;
+    step.family = b->family;
+    step.license = b->license;
+    r.family = b->family;
+    r.publisher = b->publisher;
+    r.publisher_name = b->publisher_name;
+    r.country = b->country;
+    r.license = b->license;  // a derivative that declares nothing is under its base's license
+    r.confidence = b->confidence;
+  }
+  r.lineage.push_back(std::move(step));
+  if (b) {
+    for (LineageStep& s : b->lineage) r.lineage.push_back(std::move(s));
+  }
+  return r;
+}
+
 std::optional<Resolution> Resolver::ResolveCard(const ModelReference& ref) const {
   std::string card_license = LicenseFromCard(ref.Fact("license"), ref.Fact("license_name"));
   std::string_view base = ref.Fact("base_model");
-  if (!base.empty()) {
-    auto r = ResolveHubId(base, Evidence::kDefinite);
-    if (!r) {
-      r = Resolution{};
-      r->model = std::string(base);
-      r->match = "model-card";
-      r->confidence = 0.5;
-    }
-    return r;
-  }
-  if (card_license.empty()) return std::nullopt;
-  Resolution r;
-  r.license = card_license;
-  r.match = "card-license";
-  r.confidence = 1.0;
+  std::string relation(ref.Fact("base_model_relation"));
+  auto r = ResolveDerivative(ref, base, relation.empty() ? "finetune" : relation, "model card");
+  if (!card_license.empty()) r->license = card_license;
+  if (base.empty() && card_license.empty()) return std::nullopt;
+  r->match = "model-card";
   return r;
 }
 
@@ -613,9 +645,7 @@ std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) co
       out.resolution = ResolveConfig(ref);
       break;
     case ReferenceKind::kAdapterConfig:
-      // The dependency is the base model; that an adapter was trained on it
-      // is what the reference kind says.
-      out.resolution = ResolveHubId(ref.text, Evidence::kDefinite);
+      out.resolution = ResolveDerivative(ref, ref.text, "adapter", "adapter_config.json");
       break;
     case ReferenceKind::kModelCard:
       out.resolution = ResolveCard(ref);

@@ -56,6 +56,10 @@ class Resolver {
                          int depth) const;
   std::optional<Resolution> ResolveConfig(const ModelReference& ref) const;
   std::optional<Resolution> ResolveCard(const ModelReference& ref) const;
+  // A model folder in the scanned tree derived from `base`: its id is
+  // "local:<folder>", its lineage starts with `base`.
+  std::optional<Resolution> ResolveDerivative(const ModelReference& ref, std::string_view base,
+                                              std::string_view relation, std::string_view source) const;
 
   const Catalog& catalog_;
   std::unordered_map<std::string, std::string> org_publisher_;    // lowercased Hub org -> publisher id

@@ -97,38 +97,40 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
       m.license = res.license;
       m.provider = res.provider;
       m.republisher = res.republisher;
-      m.lineage = res.lineage;
-      if (const Family* f = catalog.FindFamily(res.family)) {
-        m.family_name = f->name;
-        AddSources(m.sources, f->sources);
-      }
-      if (const Publisher* p = catalog.FindPublisher(res.publisher)) AddSources(m.sources, p->sources);
-      if (const License* l = catalog.FindLicense(res.license)) {
-        m.license_name = l->name;
-        m.license_category = l->category;
-        m.terms = TermsOf(*l);
-        AddSources(m.sources, l->sources);
-      }
-      for (const LineageStep& step : m.lineage) {
-        if (const License* l = catalog.FindLicense(step.license)) MergeTerms(m.terms, TermsOf(*l));
-      }
-      if (const Provider* p = catalog.FindProvider(res.provider)) {
-        m.provider_name = p->name;
-        m.data_country = p->data_country;
-        AddSources(m.sources, p->sources);
-      }
-    } else if (m.lineage.empty() && !res.lineage.empty()) {
-      m.lineage = res.lineage;  // a card or adapter seen later adds what the first sighting lacked
-      for (const LineageStep& step : m.lineage) {
-        if (const License* l = catalog.FindLicense(step.license)) MergeTerms(m.terms, TermsOf(*l));
-      }
     }
+    // Later sightings fill what earlier ones lacked; a model card's declared
+    // license is the model's own statement and wins over an inherited one.
+    if (m.lineage.empty()) m.lineage = res.lineage;
+    if ((m.license.empty() || r.ref.kind == ReferenceKind::kModelCard) && !res.license.empty()) m.license = res.license;
     kinds[key].insert(std::string(KindName(r.ref.kind)));
     m.occurrences.push_back(r.ref.location);
   }
   std::vector<ModelSummary> out;
   for (auto& [key, m] : by_id) {
     m.kinds.assign(kinds[key].begin(), kinds[key].end());
+    if (const Family* f = catalog.FindFamily(m.family)) {
+      m.family_name = f->name;
+      AddSources(m.sources, f->sources);
+    }
+    if (const Publisher* p = catalog.FindPublisher(m.publisher)) AddSources(m.sources, p->sources);
+    if (const License* l = catalog.FindLicense(m.license)) {
+      m.license_name = l->name;
+      m.license_category = l->category;
+      m.terms = TermsOf(*l);
+      AddSources(m.sources, l->sources);
+    }
+    // A derivative carries its ancestors' obligations.
+    for (const LineageStep& step : m.lineage) {
+      if (const License* l = catalog.FindLicense(step.license)) {
+        MergeTerms(m.terms, TermsOf(*l));
+        AddSources(m.sources, l->sources);
+      }
+    }
+    if (const Provider* p = catalog.FindProvider(m.provider)) {
+      m.provider_name = p->name;
+      m.data_country = p->data_country;
+      AddSources(m.sources, p->sources);
+    }
     out.push_back(std::move(m));
   }
   return out;

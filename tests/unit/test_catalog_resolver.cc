@@ -4,6 +4,7 @@
 
 #include "catalog/catalog.h"
 #include "catalog/resolver.h"
+#include "catalog/summarize.h"
 
 using namespace modelprov;
 
@@ -202,4 +203,46 @@ TEST_CASE("user overlay replaces entries by id", "[catalog]") {
   c.Merge(*overlay);
   CHECK(c.FindPublisher("acme")->country == "SG");
   CHECK(c.publishers().size() == 2);
+}
+
+TEST_CASE("a fine-tune folder is its own model and inherits its base's terms", "[resolver][lineage]") {
+  Catalog c = Load();
+  Resolver r(c);
+  ModelReference card = Ref(ReferenceKind::kModelCard, "acme-ai/Acme-70B", Evidence::kDefinite);
+  card.location.path = "models/bot/README.md";
+  card.facts = {{"license", "apache-2.0"}, {"base_model", "acme-ai/Acme-70B"}, {"base_model_relation", "adapter"}};
+  ModelReference adapter = Ref(ReferenceKind::kAdapterConfig, "acme-ai/Acme-70B", Evidence::kDefinite);
+  adapter.location.path = "models/bot/adapter_config.json";
+  std::vector<ResolvedReference> refs{*r.Resolve(adapter), *r.Resolve(card)};
+  CHECK(refs[0].resolution->model == "local:models/bot");
+  CHECK(refs[0].resolution->license == "LicenseRef-acme");  // an adapter declares nothing: base license
+  CHECK(refs[1].resolution->license == "Apache-2.0");       // the card's own claim
+  REQUIRE(refs[1].resolution->lineage.size() == 1);
+  CHECK(refs[1].resolution->lineage[0].relation == "adapter");
+  CHECK(refs[1].resolution->lineage[0].license == "LicenseRef-acme");
+  auto models = SummarizeModels(refs, c);
+  REQUIRE(models.size() == 1);
+  const ModelSummary& m = models[0];
+  CHECK(m.license == "Apache-2.0");
+  CHECK(m.family == "acme");
+  CHECK(m.kinds == std::vector<std::string>{"adapter-config", "model-card"});
+  // Apache-2.0 has no user cap, but the Acme license of the base does.
+  CHECK(m.terms.at("mau_cap").number == 1000000);
+  CHECK(m.terms.at("attribution").text == "Built with Acme");
+  CHECK(m.terms.at("naming").state == TermValue::State::kAbsent);
+}
+
+TEST_CASE("terms merge keeps the strictest", "[summarize]") {
+  TermMap a{{"commercial_use", {TermValue::State::kPresent, "yes", 0}},
+            {"mau_cap", {TermValue::State::kPresent, "700000000", 700000000}},
+            {"attribution", {TermValue::State::kPresent, "A", 0}}};
+  TermMap b{{"commercial_use", {TermValue::State::kPresent, "no", 0}},
+            {"mau_cap", {TermValue::State::kPresent, "100000000", 100000000}},
+            {"attribution", {TermValue::State::kPresent, "B", 0}},
+            {"naming", {TermValue::State::kAbsent, "", 0}}};
+  MergeTerms(a, b);
+  CHECK(a["commercial_use"].text == "no");
+  CHECK(a["mau_cap"].number == 100000000);
+  CHECK(a["attribution"].text == "A; B");
+  CHECK(a["naming"].state == TermValue::State::kAbsent);
 }
