@@ -194,6 +194,19 @@ Family ReadFamily(FieldReader r) {
       f.fingerprints.push_back(std::move(fp));
     }
   }
+  if (const json* ts = r.Array("tokenizers")) {
+    for (size_t i = 0; i < ts->size(); ++i) {
+      FieldReader tr((*ts)[i], r.Where("tokenizers[" + std::to_string(i) + "]"), r.error());
+      TokenizerFingerprint t;
+      t.tokenizer_class = tr.String("tokenizer_class");
+      t.special_tokens = tr.Strings("special_tokens");
+      t.vocab_size = tr.Integer("vocab_size");
+      t.vocab_hash = tr.String("vocab_hash");
+      t.note = tr.String("note");
+      t.source = tr.String("source");
+      f.tokenizers.push_back(std::move(t));
+    }
+  }
   f.license = r.String("license");
   if (const json* vs = r.Array("versions")) {
     for (size_t i = 0; i < vs->size(); ++i) {

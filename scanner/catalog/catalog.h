@@ -72,6 +72,17 @@ struct Fingerprint {
   std::string source;
 };
 
+// A tokenizer's tell-tale signs. Tokenizers survive renaming and fine-tuning,
+// so they identify a checkpoint whose card names no base model.
+struct TokenizerFingerprint {
+  std::string tokenizer_class;              // "Qwen2Tokenizer"; empty: not part of the fingerprint
+  std::vector<std::string> special_tokens;  // all must be present
+  int64_t vocab_size = 0;                   // 0: unknown
+  std::string vocab_hash;                   // hex; empty: unknown (see VocabularyHash in extract/)
+  std::string note;
+  std::string source;
+};
+
 struct VersionRule {
   std::vector<std::string> match;  // globs over the lowercased model name
   std::string license;             // empty: unknown
@@ -97,6 +108,7 @@ struct Family {
   std::vector<std::string> config_model_types;
   std::vector<std::string> config_architectures;
   std::vector<Fingerprint> fingerprints;
+  std::vector<TokenizerFingerprint> tokenizers;
   std::string license;  // default when no version rule matches; empty: unknown
   std::vector<VersionRule> versions;
   std::vector<BaseModelRule> base_models;

@@ -41,6 +41,18 @@ bool EndsWithQuantTag(std::string_view s, size_t* cut) {
   return quant;
 }
 
+
+// "models/bot/README.md" -> "local:models/bot": a folder in the scanned tree
+// that holds a model of the company's own (fine-tune, adapter, merge).
+std::string LocalModelId(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  size_t bang = path.rfind("!/");
+  std::string dir = slash == std::string_view::npos || (bang != std::string_view::npos && slash == bang + 1)
+                        ? std::string(".")
+                        : std::string(path.substr(0, slash));
+  return "local:" + dir;
+}
+
 }  // namespace
 
 std::string NormalizeModelName(std::string_view name) {
@@ -486,10 +498,55 @@ std::string Resolver::LicenseFromCard(std::string_view hf_license, std::string_v
   return {};
 }
 
+std::optional<Resolution> Resolver::ResolveTokenizer(const ModelReference& ref) const {
+  std::vector<std::string_view> present = Split(ref.Fact("special_tokens"), '\n');
+  auto has = [&](const std::string& t) { return std::find(present.begin(), present.end(), t) != present.end(); };
+  std::string_view cls = ref.Fact("tokenizer_class");
+  std::string_view vocab = ref.Fact("tokenizer_vocab_size");
+  std::string_view hash = ref.Fact("vocab_hash");
+  const Family* chosen = nullptr;
+  double best = 0;
+  std::string how;
+  for (const Family& f : catalog_.families()) {
+    for (const TokenizerFingerprint& t : f.tokenizers) {
+      double score = 0;
+      std::string why;
+      if (!t.vocab_hash.empty() && t.vocab_hash == hash) {
+        score = 1.0, why = "vocab_hash=" + t.vocab_hash;
+      } else if (!t.special_tokens.empty() && std::all_of(t.special_tokens.begin(), t.special_tokens.end(), has)) {
+        bool vocab_ok = t.vocab_size == 0 || vocab.empty() || std::to_string(t.vocab_size) == vocab;
+        if (!vocab_ok) continue;
+        score = t.vocab_size != 0 && !vocab.empty() ? 0.9 : 0.8;
+        why = "special_tokens=" + t.special_tokens.front() + (score > 0.8 ? " vocab_size=" + std::string(vocab) : "");
+      } else if (t.special_tokens.empty() && !t.tokenizer_class.empty() && t.tokenizer_class == cls) {
+        score = 0.5, why = "tokenizer_class=" + t.tokenizer_class;
+      }
+      if (score > best) best = score, chosen = &f, how = "tokenizer " + why;
+    }
+  }
+  if (chosen == nullptr) return std::nullopt;
+  Resolution r;
+  r.family = chosen->id;
+  FillPublisher(r, chosen->publisher);
+  r.license = chosen->license;
+  r.match = how;
+  r.confidence = best;
+  return r;
+}
+
 std::optional<Resolution> Resolver::ResolveConfig(const ModelReference& ref) const {
+  if (!ref.Fact("tokenizer").empty()) {
+    auto r = ResolveTokenizer(ref);
+    if (r) r->model = LocalModelId(ref.location.path);
+    return r;
+  }
   std::string_view named = ref.Fact("name_or_path");
   if (!named.empty()) {
-    if (auto r = ResolveHubId(named, Evidence::kLikely)) return r;
+    // The folder holds a model saved from (or fine-tuned on) a Hub model.
+    if (auto r = ResolveDerivative(ref, named, "base", "config.json _name_or_path"); r && !r->lineage.empty()) {
+      r->match = "config _name_or_path";
+      return r;
+    }
   }
   std::string_view model_type = ref.Fact("model_type");
   std::string_view arch = ref.Fact("architectures");
@@ -537,6 +594,7 @@ std::optional<Resolution> Resolver::ResolveConfig(const ModelReference& ref) con
   }
   if (chosen == nullptr) return std::nullopt;
   Resolution r;
+  r.model = LocalModelId(ref.location.path);
   r.family = chosen->id;
   FillPublisher(r, chosen->publisher);
   r.license = chosen->license;
@@ -545,20 +603,6 @@ std::optional<Resolution> Resolver::ResolveConfig(const ModelReference& ref) con
   return r;
 }
 
-namespace {
-
-// "models/bot/README.md" -> "local:models/bot": a folder in the scanned tree
-// that holds a model of the company's own (fine-tune, adapter, merge).
-std::string LocalModelId(std::string_view path) {
-  size_t slash = path.find_last_of('/');
-  size_t bang = path.rfind("!/");
-  std::string dir = slash == std::string_view::npos || (bang != std::string_view::npos && slash == bang + 1)
-                        ? std::string(".")
-                        : std::string(path.substr(0, slash));
-  return "local:" + dir;
-}
-
-}  // namespace
 
 std::optional<Resolution> Resolver::ResolveDerivative(const ModelReference& ref, std::string_view base,
                                                       std::string_view relation, std::string_view source) const {

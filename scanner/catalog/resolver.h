@@ -55,6 +55,7 @@ class Resolver {
   void AddCatalogLineage(Resolution& r, const Family& family, std::string_view normalized_name,
                          int depth) const;
   std::optional<Resolution> ResolveConfig(const ModelReference& ref) const;
+  std::optional<Resolution> ResolveTokenizer(const ModelReference& ref) const;
   std::optional<Resolution> ResolveCard(const ModelReference& ref) const;
   // A model folder in the scanned tree derived from `base`: its id is
   // "local:<folder>", its lineage starts with `base`.

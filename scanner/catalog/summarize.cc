@@ -98,8 +98,20 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
       m.provider = res.provider;
       m.republisher = res.republisher;
     }
-    // Later sightings fill what earlier ones lacked; a model card's declared
+    // Later sightings fill what earlier ones lacked (a folder's config.json,
+    // tokenizer and card each know part of the story); a model card's declared
     // license is the model's own statement and wins over an inherited one.
+    auto fill = [](std::string& field, const std::string& value) {
+      if (field.empty()) field = value;
+    };
+    if (m.family.empty() && !res.family.empty()) {
+      m.family = res.family;
+      m.publisher = res.publisher;
+      m.publisher_name = res.publisher_name;
+      m.country = res.country;
+    }
+    fill(m.provider, res.provider);
+    fill(m.republisher, res.republisher);
     if (m.lineage.empty()) m.lineage = res.lineage;
     if ((m.license.empty() || r.ref.kind == ReferenceKind::kModelCard) && !res.license.empty()) m.license = res.license;
     kinds[key].insert(std::string(KindName(r.ref.kind)));

@@ -16,6 +16,7 @@ std::unique_ptr<Extractor> MakeCodeExtractor(std::string name, std::vector<std::
 std::unique_ptr<Extractor> MakeHfConfigExtractor();       // config.json
 std::unique_ptr<Extractor> MakeAdapterConfigExtractor();  // adapter_config.json (PEFT)
 std::unique_ptr<Extractor> MakeModelCardExtractor();      // README.md YAML front matter
+std::unique_ptr<Extractor> MakeTokenizerFilesExtractor(); // tokenizer.json, tokenizer_config.json
 std::unique_ptr<Extractor> MakeRequirementsExtractor();   // requirements*.txt
 std::unique_ptr<Extractor> MakePyprojectExtractor();      // pyproject.toml
 std::unique_ptr<Extractor> MakePackageJsonExtractor();    // package.json

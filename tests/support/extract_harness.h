@@ -28,7 +28,7 @@ inline Extracted RunExtractor(const Extractor& ex, const std::string& path, cons
   CollectingSink sink(out);
   ExtractInput in;
   in.path = path;
-  in.name = path.substr(path.find_last_of('/') + 1);
+  in.name = std::string_view(path).substr(path.find_last_of('/') + 1);
   in.size = text.size();
   in.text = text;
   ex.Extract(in, sink);
