@@ -36,6 +36,16 @@ class Resolver {
   std::optional<Resolution> ResolveHost(std::string_view url_or_host) const;
   std::optional<Resolution> ResolveOllama(std::string_view tag) const;
   std::optional<Resolution> ResolvePackage(std::string_view ecosystem, std::string_view package) const;
+  // A credential/endpoint variable name (DEEPSEEK_API_KEY) listed in a
+  // provider's env_vars.
+  std::optional<Resolution> ResolveEnvVar(std::string_view name) const;
+  // A provider named in a config (`provider: moonshot`, `model_server:
+  // dashscope`): matched against provider ids, LiteLLM prefixes without the
+  // '/', the stems of their env_vars (ZHIPUAI_API_KEY -> zhipuai), and the
+  // publisher's id and aliases when that publisher has one vendor API.
+  std::optional<Resolution> ResolveProviderName(std::string_view name) const;
+  // A LangChain/LlamaIndex class (core/provider_classes.h) to its provider.
+  std::optional<Resolution> ResolveProviderClass(std::string_view class_name) const;
   // Maps a model-card `license:` / `license_name:` value to a license id.
   std::string LicenseFromCard(std::string_view hf_license, std::string_view license_name) const;
 
@@ -52,6 +62,10 @@ class Resolver {
                          int depth) const;
   std::optional<Resolution> ResolveConfig(const ModelReference& ref) const;
   std::optional<Resolution> ResolveCard(const ModelReference& ref) const;
+  // deploy-config and modelfile references: serving/pull commands, Modelfile
+  // FROM/ADAPTER/LICENSE, env-var names and provider keys.
+  std::optional<Resolution> ResolveDeploy(const ModelReference& ref) const;
+  std::optional<Resolution> ProviderResolution(const Provider& p, std::string_view match) const;
 
   const Catalog& catalog_;
   std::unordered_map<std::string, std::string> org_publisher_;    // lowercased Hub org -> publisher id
