@@ -36,9 +36,40 @@ struct ToolMatch {
   std::string_view sub;  // required subcommand word(s), '|' separated
 };
 
-bool ToolOf(std::string_view word, ToolMatch* m) {
+// A program named by a bare word (`ollama`, `vllm`) only counts where a
+// command starts, so `echo ollama run is documented` names nothing.
+bool CommandPosition(const std::vector<ShellWord>& w, size_t begin, size_t i) {
+  size_t images = begin;
+  while (images < i && w[images].image) ++images;
+  if (i == images) return true;
+  begin = images;
+  std::string_view first = WordBase(w[begin].text);
+  if (first == "docker" || first == "podman" || first == "kubectl" || first == "nerdctl") return true;
+  const std::string& prev = w[i - 1].text;
+  if (prev.find('=') != std::string::npos && prev[0] != '-') {
+    for (size_t k = begin; k < i; ++k) {  // only leading VAR=value words
+      if (w[k].text.find('=') == std::string::npos) return false;
+    }
+    return true;
+  }
+  static constexpr std::array<std::string_view, 10> kLaunchers = {"sudo", "exec", "nohup", "time", "env",
+                                                                 "run", "then", "do", "xargs", "uvx"};
+  return std::find(kLaunchers.begin(), kLaunchers.end(), prev) != kLaunchers.end();
+}
+
+bool ToolOf(std::string_view word, bool command_position, ToolMatch* m) {
   std::string_view base = WordBase(word);
   std::string lower = ToLower(word);
+  if (command_position && (base == "ollama" || base == "huggingface-cli" || base == "hf" ||
+                           base == "modelscope" || base == "vllm" || base == "text-generation-launcher" ||
+                           base == "llama-server" || base == "llama-cli")) {
+    // handled below
+  } else if (base == "ollama" || base == "huggingface-cli" || base == "hf" || base == "modelscope" ||
+             base == "vllm" || base == "text-generation-launcher" || base == "llama-server" ||
+             base == "llama-cli") {
+    // ollama/ollama as an image is a tool anywhere; a bare program name is not.
+    if (word.find('/') == std::string_view::npos || base != "ollama") return false;
+  }
   if (base == "ollama") return *m = {"ollama", "run|pull"}, true;
   if (base == "huggingface-cli" || base == "hf") return *m = {"huggingface-cli", "download"}, true;
   if (base == "modelscope") return *m = {"modelscope", "download"}, true;
@@ -103,7 +134,7 @@ void FindInCommand(const std::vector<ShellWord>& w, size_t begin, size_t end, bo
   for (size_t i = begin; i < end; ++i) {
     const std::string& t = w[i].text;
     ToolMatch m;
-    if (tool.empty() && ToolOf(t, &m)) {
+    if (tool.empty() && ToolOf(t, CommandPosition(w, begin, i), &m)) {
       tool = std::string(m.tool);
       sub = m.sub;
       continue;

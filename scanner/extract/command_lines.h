@@ -24,6 +24,10 @@ struct ShellWord {
   uint32_t line = 0;        // 1-based file position of the word's first byte
   uint32_t column = 0;
   bool separator = false;   // ; && || | & or a line end between commands
+  // A container image put in front of the command by the caller (compose
+  // `image:`, Dockerfile FROM): it may name the serving tool, and the
+  // command after it still starts a command.
+  bool image = false;
 };
 
 // One physical or continued ("\" at line end) line of shell text.

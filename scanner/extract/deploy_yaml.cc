@@ -117,6 +117,7 @@ class DeployYamlExtractor final : public Extractor {
       if (n.key == "image" && !n.value.empty()) {
         std::string group = GroupOf(n, "image");
         images[group] = Words(n.value, n.line, n.column, false);
+        for (ShellWord& w : images[group]) w.image = true;
         continue;
       }
       // Environments

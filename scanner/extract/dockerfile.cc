@@ -36,6 +36,7 @@ class DockerfileExtractor final : public Extractor {
         for (const ShellWord& word : w) {
           if (!word.text.empty() && word.text[0] != '-') {
             base_image = word;
+            base_image.image = true;
             break;
           }
         }
