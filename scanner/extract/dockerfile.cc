@@ -43,7 +43,11 @@ class DockerfileExtractor final : public Extractor {
       } else if (instruction == "env" || instruction == "arg") {
         std::string_view rest = text.substr(arg);
         std::vector<EnvAssignment> assignments = ParseEnvAssignments(rest, static_cast<uint32_t>(arg + 1));
-        if (assignments.empty() && instruction == "env") {
+        if (assignments.empty() && instruction == "arg") {
+          // ARG NAME without a default still declares the variable.
+          std::string name_eq = std::string(Trim(rest)) + "=";
+          assignments = ParseEnvAssignments(name_eq, static_cast<uint32_t>(arg + 1));
+        } else if (assignments.empty() && instruction == "env") {
           // Legacy form: ENV NAME value with spaces
           size_t gap = rest.find_first_of(" \t");
           if (gap != std::string_view::npos) {

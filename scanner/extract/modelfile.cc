@@ -53,10 +53,26 @@ class ModelfileExtractor final : public Extractor {
       std::string_view arg = body.substr(arg_at);
       if (!arg.empty() && arg.back() == '\r') arg.remove_suffix(1);
       uint32_t column = static_cast<uint32_t>(indent + arg_at + 1);
+      // A """ heredoc (SYSTEM, TEMPLATE, MESSAGE, LICENSE) runs to the closing
+      // """; its lines are text, never instructions.
+      std::string_view heredoc;
+      uint32_t heredoc_line = line_no;
+      bool open_heredoc = Trim(arg).substr(0, 3) == "\"\"\"" && Trim(arg).find("\"\"\"", 3) == std::string_view::npos;
+      if (open_heredoc) {
+        size_t close = t.find("\"\"\"", pos);
+        size_t stop = close == std::string_view::npos ? t.size() : close;
+        heredoc = t.substr(pos, stop - pos);
+        size_t after = close == std::string_view::npos ? t.size() : t.find('\n', close);
+        after = after == std::string_view::npos ? t.size() : after + 1;
+        for (size_t k = pos; k < after; ++k) {
+          if (t[k] == '\n') ++line_no;
+        }
+        pos = after;  // line_no is now the closing line's; the loop moves to the next
+      }
       if (instruction == "from" || instruction == "adapter") {
         std::string_view value = Unquote(arg);
-        if (value.empty()) continue;
-        ModelReference ref = Make(in, value, line_no, column + (value.data() != arg.data() ? 1 : 0));
+        if (value.empty() || open_heredoc) continue;
+        ModelReference ref = Make(in, value, heredoc_line, column + (value.data() != arg.data() ? 1 : 0));
         ref.facts.emplace_back("directive", instruction == "from" ? "FROM" : "ADAPTER");
         if (IsLocalPath(value)) {
           ref.facts.emplace_back("source", "file");
@@ -68,45 +84,28 @@ class ModelfileExtractor final : public Extractor {
         sink.OnReference(std::move(ref));
       } else if (instruction == "license") {
         std::string_view title = Trim(arg);
-        uint32_t title_line = line_no;
+        uint32_t title_line = heredoc_line;
         uint32_t title_col = column;
         if (title.substr(0, 3) == "\"\"\"") {
-          // Heredoc: the text runs to the closing """; the title is its first non-empty line.
           std::string_view rest = title.substr(3);
           size_t close = rest.find("\"\"\"");
-          if (close != std::string_view::npos) {
-            title = Trim(rest.substr(0, close));
-            title_col += 3;
-          } else {
-            title = Trim(rest);
-            title_col += 3;
-            size_t end = t.find("\"\"\"", pos);
-            std::string_view body_text = t.substr(pos, end == std::string_view::npos ? t.size() - pos : end - pos);
-            size_t p2 = 0;
-            uint32_t l2 = line_no;
-            while (title.empty() && p2 < body_text.size()) {
-              size_t n2 = body_text.find('\n', p2);
-              std::string_view ln = body_text.substr(p2, n2 == std::string_view::npos ? std::string_view::npos : n2 - p2);
-              ++l2;
-              size_t ind = ln.find_first_not_of(" \t");
-              if (ind != std::string_view::npos) {
-                title = Trim(ln);
-                title_line = l2;
-                title_col = static_cast<uint32_t>(ind + 1);
-              }
-              if (n2 == std::string_view::npos) break;
-              p2 = n2 + 1;
-            }
-            // Skip the heredoc body so its lines are not read as instructions.
-            size_t after = end == std::string_view::npos ? t.size() : t.find('\n', end);
-            for (size_t k = pos; k < std::min(after == std::string_view::npos ? t.size() : after + 1, t.size()); ++k) {
-              if (t[k] == '\n') ++line_no;
-            }
-            pos = after == std::string_view::npos ? t.size() : after + 1;
+          title = Trim(close == std::string_view::npos ? rest : rest.substr(0, close));
+          title_col += 3;
+          // Otherwise the first non-empty line of the heredoc body.
+          uint32_t l2 = heredoc_line;
+          for (std::string_view ln : Split(heredoc, '\n')) {
+            if (!title.empty()) break;
+            ++l2;
+            size_t ind = ln.find_first_not_of(" \t\r");
+            if (ind == std::string_view::npos) continue;
+            title = Trim(ln);
+            title_line = l2;
+            title_col = static_cast<uint32_t>(ind + 1);
           }
         } else {
           title = Unquote(title);
         }
+        if (!title.empty() && title.back() == '\r') title.remove_suffix(1);
         if (title.empty()) continue;
         if (title.size() > kMaxLicenseTitle) title = Trim(title.substr(0, kMaxLicenseTitle));
         ModelReference ref = Make(in, title, title_line, title_col);
