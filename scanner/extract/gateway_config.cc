@@ -68,32 +68,38 @@ class GatewayConfigExtractor final : public Extractor {
   }
 
  private:
-  // Continue's config.json: one `"key": "value"` per line, as the editor writes it.
+  // Continue's config.json: every `"key": "value"` pair, read line by line so
+  // each keeps its position (nested objects need no parse for this).
   void ExtractJson(const ExtractInput& in, ReferenceSink& sink) const {
     uint32_t line_no = 0;
     for (std::string_view line : Split(in.text, '\n')) {
       ++line_no;
-      size_t k0 = line.find('"');
-      if (k0 == std::string_view::npos) continue;
-      size_t k1 = line.find('"', k0 + 1);
-      if (k1 == std::string_view::npos) continue;
-      size_t colon = line.find_first_not_of(" \t", k1 + 1);
-      if (colon == std::string_view::npos || line[colon] != ':') continue;
-      size_t v0 = line.find_first_not_of(" \t", colon + 1);
-      if (v0 == std::string_view::npos || line[v0] != '"') continue;
-      size_t v1 = line.find('"', v0 + 1);
-      if (v1 == std::string_view::npos) continue;
-      Setting s;
-      s.key = line.substr(k0 + 1, k1 - k0 - 1);
-      s.value = line.substr(v0 + 1, v1 - v0 - 1);
-      s.key_line = s.value_line = line_no;
-      s.key_column = static_cast<uint32_t>(k0 + 2);
-      s.value_column = static_cast<uint32_t>(v0 + 2);
-      s.bare_provider_key = true;
-      bool interesting = IsModelSlotName(s.key) || IsEndpointSlotName(s.key) || IsProviderSlotName(s.key, true) ||
-                         LooksLikeProviderVariable(s.key);
-      if (!interesting) continue;
-      for (ModelReference& r : ClassifySetting(s, in.path, name())) sink.OnReference(std::move(r));
+      size_t from = 0;
+      while (true) {
+        size_t k0 = line.find('"', from);
+        if (k0 == std::string_view::npos) break;
+        size_t k1 = line.find('"', k0 + 1);
+        if (k1 == std::string_view::npos) break;
+        from = k1 + 1;
+        size_t colon = line.find_first_not_of(" \t", k1 + 1);
+        if (colon == std::string_view::npos || line[colon] != ':') continue;
+        size_t v0 = line.find_first_not_of(" \t", colon + 1);
+        if (v0 == std::string_view::npos || line[v0] != '"') continue;
+        size_t v1 = line.find('"', v0 + 1);
+        if (v1 == std::string_view::npos) break;
+        from = v1 + 1;
+        Setting s;
+        s.key = line.substr(k0 + 1, k1 - k0 - 1);
+        s.value = line.substr(v0 + 1, v1 - v0 - 1);
+        s.key_line = s.value_line = line_no;
+        s.key_column = static_cast<uint32_t>(k0 + 2);
+        s.value_column = static_cast<uint32_t>(v0 + 2);
+        s.bare_provider_key = true;
+        bool interesting = IsModelSlotName(s.key) || IsEndpointSlotName(s.key) ||
+                           IsProviderSlotName(s.key, true) || LooksLikeProviderVariable(s.key);
+        if (!interesting) continue;
+        for (ModelReference& r : ClassifySetting(s, in.path, name())) sink.OnReference(std::move(r));
+      }
     }
   }
 };
