@@ -34,6 +34,12 @@ class ModelfileExtractor final : public Extractor {
   }
 
   void Extract(const ExtractInput& in, ReferenceSink& sink) const override {
+    // "Modelfile.*" is for variants (Modelfile.qwen, Modelfile.prod), not for
+    // documents about Modelfiles.
+    std::string lower = ToLower(in.name);
+    for (std::string_view ext : {".md", ".txt", ".rst", ".html", ".json", ".yaml", ".yml", ".py", ".sh"}) {
+      if (lower.size() > ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0) return;
+    }
     std::string_view t = in.text;
     uint32_t line_no = 0;
     size_t pos = 0;
@@ -71,7 +77,8 @@ class ModelfileExtractor final : public Extractor {
       }
       if (instruction == "from" || instruction == "adapter") {
         std::string_view value = Unquote(arg);
-        if (value.empty() || open_heredoc) continue;
+        // A model reference is one word; "FROM is documented here" is prose.
+        if (value.empty() || open_heredoc || value.find_first_of(" \t") != std::string_view::npos) continue;
         ModelReference ref = Make(in, value, heredoc_line, column + (value.data() != arg.data() ? 1 : 0));
         ref.facts.emplace_back("directive", instruction == "from" ? "FROM" : "ADAPTER");
         if (IsLocalPath(value)) {

@@ -49,4 +49,6 @@ TEST_CASE("Modelfile Hub and local weight sources, inline license", "[extract][m
 TEST_CASE("Modelfile negatives", "[extract][modelfile]") {
   auto e = MakeModelfileExtractor();
   CHECK(RunExtractor(*e, "Modelfile", "# FROM llama3.1\nPARAMETER stop <|im_end|>\nFROM\n\nSYSTEM hi\n").empty());
+  CHECK(RunExtractor(*e, "Modelfile", "FROM is where the base model goes\n").empty());
+  CHECK(RunExtractor(*e, "docs/Modelfile.md", "FROM llama3.1\n").empty());
 }
