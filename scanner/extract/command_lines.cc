@@ -221,10 +221,10 @@ std::vector<ShellWord> SplitShellWords(const LogicalLine& line, bool exec_form, 
   std::vector<ShellWord> out;
   const std::string& s = line.text;
   auto position = [&](size_t offset, ShellWord& w) {
-    size_t part = 0;
-    for (size_t p = 0; p < line.parts.size(); ++p) {
-      if (line.parts[p].first <= offset) part = p;
-    }
+    // Parts are in offset order: the last one starting at or before `offset`.
+    auto it = std::upper_bound(line.parts.begin(), line.parts.end(), offset,
+                               [](size_t off, const std::pair<size_t, uint32_t>& p) { return off < p.first; });
+    size_t part = it == line.parts.begin() ? 0 : static_cast<size_t>(it - line.parts.begin()) - 1;
     w.line = line.parts.empty() ? 0 : line.parts[part].second;
     w.column = static_cast<uint32_t>(offset - (line.parts.empty() ? 0 : line.parts[part].first) + 1);
     if (part == 0) w.column += base_column - 1;

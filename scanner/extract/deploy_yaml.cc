@@ -55,6 +55,7 @@ class DeployYamlExtractor final : public Extractor {
   std::vector<std::string> globs() const override { return {"**/*.yml", "**/*.yaml"}; }
 
   void Extract(const ExtractInput& in, ReferenceSink& sink) const override {
+    if (in.text.size() > kMaxConfigYamlBytes) return;
     std::vector<YamlNode> nodes = ReadYamlNodes(in.text);
     DeployYamlKind kind = DetectDeployYaml(in.path, nodes);
     if (kind == DeployYamlKind::kNone) return;

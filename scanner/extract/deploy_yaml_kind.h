@@ -12,6 +12,10 @@
 
 namespace modelprov {
 
+// Deployment and LLM configs are small; a YAML file beyond this is a data
+// dump, and both YAML extractors skip it rather than build nodes for it.
+inline constexpr size_t kMaxConfigYamlBytes = 4u << 20;
+
 enum class DeployYamlKind { kNone, kCompose, kKubernetes, kHelmValues, kGithubWorkflow, kGitlabCi };
 
 inline DeployYamlKind DetectDeployYaml(std::string_view path, const std::vector<YamlNode>& nodes) {

@@ -34,6 +34,7 @@ class GatewayConfigExtractor final : public Extractor {
 
   void Extract(const ExtractInput& in, ReferenceSink& sink) const override {
     if (IEquals(BaseName(in.path), "config.json")) return ExtractJson(in, sink);
+    if (in.text.size() > kMaxConfigYamlBytes) return;
     std::vector<YamlNode> nodes = ReadYamlNodes(in.text);
     if (DetectDeployYaml(in.path, nodes) != DeployYamlKind::kNone) return;
     std::string base = ToLower(BaseName(in.path));

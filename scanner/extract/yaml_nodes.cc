@@ -8,6 +8,9 @@ namespace {
 
 // Deeper structure is legal YAML but never where a model name sits.
 constexpr size_t kMaxDepth = 64;
+// Each node keeps only the innermost part of its path, so memory stays
+// proportional to the file even for hostile nesting.
+constexpr size_t kMaxPath = 16;
 
 std::string_view StripComment(std::string_view s) {
   char quote = 0;
@@ -143,8 +146,9 @@ std::vector<YamlNode> ReadYamlNodes(std::string_view text) {
     YamlNode node;
     node.document = document;
     node.key_column = static_cast<uint32_t>(cur + 1);
-    node.path.reserve(stack.size());
-    for (const Frame& f : stack) node.path.push_back(f.key);
+    size_t first = stack.size() > kMaxPath ? stack.size() - kMaxPath : 0;
+    node.path.reserve(stack.size() - first);
+    for (size_t f = first; f < stack.size(); ++f) node.path.push_back(stack[f].key);
     for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
       if (it->key[0] == '#') {
         node.item = it->item;

@@ -23,7 +23,8 @@ struct YamlBlockLine {
 struct YamlNode {
   // Keys from the document root down to this node's parent; list items
   // appear as "#N", N numbering the file's list items from 1 (YAML keys
-  // cannot start with '#', so the two never collide). For `services: {vllm: {command: x}}` the node `command`
+  // cannot start with '#', so the two never collide). At most the innermost
+  // 16 elements are kept. For `services: {vllm: {command: x}}` the node `command`
   // has path {"services", "vllm"}.
   std::vector<std::string> path;
   std::string key;          // "" for a plain list item (`- value`)

@@ -73,5 +73,5 @@ TEST_CASE("hostile nesting stays bounded", "[extract][yaml_nodes]") {
   for (int i = 0; i < 5000; ++i) text += std::string(static_cast<size_t>(i), ' ') + "k:\n";
   std::vector<YamlNode> nodes = ReadYamlNodes(text);
   CHECK(nodes.size() == 5000);
-  CHECK(nodes.back().path.size() <= 64);
+  CHECK(nodes.back().path.size() <= 16);
 }
