@@ -124,9 +124,17 @@ const ModelFlag* FlagFor(std::string_view flag, std::string_view tool) {
   return nullptr;
 }
 
+// Flags of the download/serve commands that take a separate value; that
+// value is never the positional model name.
+constexpr std::array<std::string_view, 14> kValueFlags = {
+    "--repo-type", "--revision", "--local-dir", "--cache-dir", "--include", "--exclude", "--token",
+    "--max-workers", "--dataset", "--local_dir", "--cache_dir", "--port", "--host", "--quantization"};
+
 void FindInCommand(const std::vector<ShellWord>& w, size_t begin, size_t end, bool deploy_context,
-                   std::vector<CommandReference>& out) {
+                   std::vector<CommandReference>& all) {
   if (end - begin > kMaxWordsPerCommand) end = begin + kMaxWordsPerCommand;
+  std::vector<CommandReference> out;
+  bool not_a_model = false;  // `hf download --repo-type dataset`, `modelscope download --dataset`
   std::string tool;
   std::string_view sub;
   bool want_positional = false;  // next non-flag word is the model
@@ -172,9 +180,13 @@ void FindInCommand(const std::vector<ShellWord>& w, size_t begin, size_t end, bo
         }
         continue;
       }
-      // Another flag: with a separate value its value is not the positional
-      // model ("hf download --local-dir x ORG/NAME" is rare; the common order
-      // puts the repo first), so only skip the flag itself.
+      if (flag == "--dataset") not_a_model = true;
+      if (flag == "--repo-type" || flag == "--repo_type") {
+        std::string_view type = inline_value ? value : (i + 1 < end ? std::string_view(w[i + 1].text) : "");
+        if (type == "dataset" || type == "space") not_a_model = true;
+      }
+      bool takes_value = std::find(kValueFlags.begin(), kValueFlags.end(), flag) != kValueFlags.end();
+      if (takes_value && !inline_value) ++i;
       continue;
     }
     if (want_positional) {
@@ -182,6 +194,7 @@ void FindInCommand(const std::vector<ShellWord>& w, size_t begin, size_t end, bo
       if (LooksLikeName(t)) out.push_back({tool, positional_arg, w[i], Evidence::kDefinite});
     }
   }
+  if (!not_a_model) all.insert(all.end(), out.begin(), out.end());
 }
 
 }  // namespace

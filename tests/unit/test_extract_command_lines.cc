@@ -40,6 +40,11 @@ TEST_CASE("each tool's model argument", "[extract][command_lines]") {
         std::vector<std::string>{"1:29 deploy-config qwen/Qwen2.5-7B-Instruct ! tool=modelscope arg=--model"});
 }
 
+TEST_CASE("value-taking flags before the positional model", "[extract][command_lines]") {
+  CHECK(Find("hf download --revision main --local-dir ./m Qwen/Qwen3-8B\n") ==
+        std::vector<std::string>{"1:45 deploy-config Qwen/Qwen3-8B ! tool=huggingface-cli arg=download"});
+}
+
 TEST_CASE("continuations and quoted sub-commands keep file positions", "[extract][command_lines]") {
   CHECK(Find("vllm serve \\\n    Qwen/Qwen2.5-7B-Instruct \\\n    --port 8000\n") ==
         std::vector<std::string>{"2:5 deploy-config Qwen/Qwen2.5-7B-Instruct ! tool=vllm arg=serve"});
@@ -54,6 +59,9 @@ TEST_CASE("words that are not model references", "[extract][command_lines]") {
   CHECK(Find("grep -r 'vllm serve' docs/ | wc -l\n").empty());
   CHECK(Find("python train.py --model qwen2.5-7b\n").empty());  // unknown tool: not a deployment
   CHECK(Find("hf auth login\nhf upload me/my-model .\n").empty());
+  CHECK(Find("hf download --repo-type dataset HuggingFaceFW/fineweb\n").empty());
+  CHECK(Find("huggingface-cli download HuggingFaceFW/fineweb --repo-type=dataset\n").empty());
+  CHECK(Find("modelscope download --dataset modelscope/chinese-poetry\n").empty());
 }
 
 TEST_CASE("tools after sudo, env assignments and inside docker exec", "[extract][command_lines]") {
