@@ -126,7 +126,8 @@ std::vector<YamlNode> ReadYamlNodes(std::string_view text) {
     while (body.size() >= 1 && body[0] == '-' && (body.size() == 1 || body[1] == ' ')) {
       // An indentless sequence (`key:` then `- x` at the key's own indent)
       // stays under its key; an earlier sibling item is closed.
-      while (!stack.empty() && (stack.back().indent > cur || (stack.back().indent == cur && stack.back().key[0] == '#'))) {
+      while (!stack.empty() &&
+             (stack.back().indent > cur || (stack.back().indent == cur && stack.back().key[0] == '#'))) {
         stack.pop_back();
       }
       ++next_item;
