@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/glob.h"
+#include "core/provider_classes.h"
 #include "core/text.h"
 
 namespace modelprov {
@@ -483,6 +484,111 @@ std::optional<Resolution> Resolver::ResolvePackage(std::string_view ecosystem, s
   return r;
 }
 
+std::optional<Resolution> Resolver::ProviderResolution(const Provider& p, std::string_view match) const {
+  Resolution r;
+  r.model = p.id;
+  r.provider = p.id;
+  r.license = p.license;
+  FillPublisher(r, p.publisher);
+  r.match = std::string(match);
+  r.confidence = 0.9;
+  return r;
+}
+
+std::optional<Resolution> Resolver::ResolveEnvVar(std::string_view name) const {
+  for (const Provider& p : catalog_.providers()) {
+    for (const std::string& v : p.env_vars) {
+      if (v == name) return ProviderResolution(p, "env-var");  // variable names are case-sensitive
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Resolution> Resolver::ResolveProviderName(std::string_view name) const {
+  std::string n = ToLower(Trim(name));
+  if (n.empty()) return std::nullopt;
+  for (const Provider& p : catalog_.providers()) {
+    if (IEquals(p.id, n)) return ProviderResolution(p, "provider");
+    for (const std::string& prefix : p.prefixes) {
+      std::string_view bare = prefix;
+      if (!bare.empty() && bare.back() == '/') bare.remove_suffix(1);
+      if (IEquals(bare, n)) return ProviderResolution(p, "provider");
+    }
+    for (const std::string& v : p.env_vars) {
+      size_t cut = v.find("_API_KEY");
+      if (cut != std::string::npos && cut > 0 && IEquals(std::string_view(v).substr(0, cut), n)) {
+        return ProviderResolution(p, "provider");
+      }
+    }
+  }
+  // A publisher's name with exactly one vendor API: "alibaba" -> Model Studio.
+  for (const Publisher& pub : catalog_.publishers()) {
+    if (!IEquals(pub.id, n) && !Contains(pub.aliases, n)) continue;
+    const Provider* only = nullptr;
+    int count = 0;
+    for (const Provider& p : catalog_.providers()) {
+      if (p.kind == "vendor" && IEquals(p.publisher, pub.id)) only = &p, ++count;
+    }
+    if (count == 1) return ProviderResolution(*only, "provider");
+  }
+  return std::nullopt;
+}
+
+std::optional<Resolution> Resolver::ResolveProviderClass(std::string_view class_name) const {
+  const ProviderClass* pc = FindProviderClass(class_name);
+  if (pc == nullptr) return std::nullopt;
+  const Provider* p = catalog_.FindProvider(pc->provider);
+  if (p == nullptr) return std::nullopt;
+  return ProviderResolution(*p, "provider-class");
+}
+
+std::optional<Resolution> Resolver::ResolveDeploy(const ModelReference& ref) const {
+  if (std::string_view v = ref.Fact("env_var"); !v.empty()) return ResolveEnvVar(v);
+  if (std::string_view p = ref.Fact("provider"); !p.empty()) return ResolveProviderName(p);
+  if (ref.Fact("directive") == "LICENSE") {
+    std::string id = LicenseFromCard(ref.text, "");
+    if (id.empty()) {
+      if (const License* l = catalog_.FindLicense(ref.text)) id = l->id;
+    }
+    if (id.empty()) return std::nullopt;
+    Resolution r;
+    r.license = id;
+    r.match = "modelfile-license";
+    r.confidence = 1.0;
+    return r;
+  }
+  std::string_view text = Trim(ref.text);
+  Evidence e = ref.evidence == Evidence::kPossible ? Evidence::kPossible : Evidence::kLikely;
+  if (IStartsWith(text, "hf.co/") || IStartsWith(text, "huggingface.co/") || IStartsWith(text, "https://")) {
+    std::string_view hub = text;
+    size_t colon = hub.rfind(':');  // "hf.co/org/name:Q4_K_M" (an Ollama quantisation tag)
+    if (colon != std::string_view::npos && colon > hub.rfind('/')) hub = hub.substr(0, colon);
+    return ResolveHubId(hub, Evidence::kDefinite);
+  }
+  if (ref.Fact("tool") == "ollama") {
+    if (auto r = ResolveOllama(text)) return r;
+    return std::nullopt;
+  }
+  // A local weights file: the file name usually says which model it is.
+  std::string_view base = text;
+  bool file = ref.Fact("source") == "file" || IContains(text, ".gguf") || text.find('\\') != std::string_view::npos ||
+              (!text.empty() && (text[0] == '/' || text[0] == '.' || text[0] == '~'));
+  if (file) {
+    size_t slash = base.find_last_of("/\\");
+    if (slash != std::string_view::npos) base = base.substr(slash + 1);
+    for (std::string_view ext : {".gguf", ".bin", ".safetensors"}) {
+      if (base.size() > ext.size() && IEquals(base.substr(base.size() - ext.size()), ext)) {
+        base.remove_suffix(ext.size());
+      }
+    }
+    if (base.empty()) return std::nullopt;
+    return ResolveHubId(base, Evidence::kLikely);
+  }
+  if (auto r = ResolveHubId(text, e)) return r;
+  if (text.find(':') != std::string_view::npos) return ResolveOllama(text);
+  return std::nullopt;
+}
+
 std::string Resolver::LicenseFromCard(std::string_view hf_license, std::string_view license_name) const {
   std::string lic = ToLower(Trim(hf_license));
   if (lic.empty()) return {};
@@ -673,7 +779,8 @@ std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) co
       break;
     case ReferenceKind::kApiEndpoint:
       if (std::string org, name; SplitHubId(ref.text, &org, &name) &&
-                                 (IContains(ref.text, "huggingface.co/") || IContains(ref.text, "hf.co/"))) {
+                                 (IContains(ref.text, "huggingface.co/") || IContains(ref.text, "hf.co/") ||
+                                  IContains(ref.text, "modelscope.cn/models/"))) {
         out.ref.kind = ReferenceKind::kHfModelId;
         out.resolution = ResolveHubId(org + "/" + name, Evidence::kLikely);
         if (!out.resolution) return std::nullopt;
@@ -683,7 +790,26 @@ std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) co
       out.resolution = ResolveHost(ref.text);
       break;
     case ReferenceKind::kSdkPackage:
+      if (!ref.Fact("class").empty()) {
+        out.resolution = ResolveProviderClass(ref.Fact("class"));
+        break;
+      }
       out.resolution = ResolvePackage(ref.Fact("ecosystem"), ref.text);
+      break;
+    case ReferenceKind::kDeployConfig:
+    case ReferenceKind::kModelfile:
+      out.resolution = ResolveDeploy(ref);
+      if (!out.resolution && ref.evidence == Evidence::kDefinite && ref.Fact("directive") != "LICENSE") {
+        // Unknown to the catalog but a concrete Hub dependency all the same.
+        if (std::string org, name; SplitHubId(ref.text, &org, &name) && ref.Fact("tool") != "ollama" &&
+                                   ref.Fact("source") != "file") {
+          Resolution r;
+          r.model = org + "/" + name;
+          r.match = "unknown";
+          r.confidence = 0;
+          out.resolution = std::move(r);
+        }
+      }
       break;
     case ReferenceKind::kModelConfig:
       out.resolution = ResolveConfig(ref);

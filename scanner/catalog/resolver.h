@@ -39,6 +39,16 @@ class Resolver {
   // Instruct", "Meta Llama 3.1 8B Instruct").
   std::optional<Resolution> ResolveGgufName(std::string_view name) const;
   std::optional<Resolution> ResolvePackage(std::string_view ecosystem, std::string_view package) const;
+  // A credential/endpoint variable name (DEEPSEEK_API_KEY) listed in a
+  // provider's env_vars.
+  std::optional<Resolution> ResolveEnvVar(std::string_view name) const;
+  // A provider named in a config (`provider: moonshot`, `model_server:
+  // dashscope`): matched against provider ids, LiteLLM prefixes without the
+  // '/', the stems of their env_vars (ZHIPUAI_API_KEY -> zhipuai), and the
+  // publisher's id and aliases when that publisher has one vendor API.
+  std::optional<Resolution> ResolveProviderName(std::string_view name) const;
+  // A LangChain/LlamaIndex class (core/provider_classes.h) to its provider.
+  std::optional<Resolution> ResolveProviderClass(std::string_view class_name) const;
   // Maps a model-card `license:` / `license_name:` value to a license id.
   std::string LicenseFromCard(std::string_view hf_license, std::string_view license_name) const;
 
@@ -61,6 +71,10 @@ class Resolver {
   // "local:<folder>", its lineage starts with `base`.
   std::optional<Resolution> ResolveDerivative(const ModelReference& ref, std::string_view base,
                                               std::string_view relation, std::string_view source) const;
+  // deploy-config and modelfile references: serving/pull commands, Modelfile
+  // FROM/ADAPTER/LICENSE, env-var names and provider keys.
+  std::optional<Resolution> ResolveDeploy(const ModelReference& ref) const;
+  std::optional<Resolution> ProviderResolution(const Provider& p, std::string_view match) const;
 
   const Catalog& catalog_;
   std::unordered_map<std::string, std::string> org_publisher_;    // lowercased Hub org -> publisher id

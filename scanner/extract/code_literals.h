@@ -33,6 +33,11 @@ struct LanguageSyntax {
 // The languages modelprov knows; extractors pick one.
 const LanguageSyntax& PythonSyntax();
 const LanguageSyntax& JavaScriptSyntax();
+// Defined in language_syntaxes.cc.
+const LanguageSyntax& GoSyntax();      // "..", `raw`; '' is a rune
+const LanguageSyntax& JavaSyntax();    // Java and Kotlin: "..", """ text blocks """; '' is a char
+const LanguageSyntax& RustSyntax();    // "..", r#".."#, nested /* */; '' is a char or lifetime
+const LanguageSyntax& CSharpSyntax();  // "..", @"..", $"..", """ raw """; '' is a char
 
 struct StringLiteral {
   std::string value;         // contents with simple escapes undone

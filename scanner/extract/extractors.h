@@ -20,5 +20,13 @@ std::unique_ptr<Extractor> MakeTokenizerFilesExtractor(); // tokenizer.json, tok
 std::unique_ptr<Extractor> MakeRequirementsExtractor();   // requirements*.txt
 std::unique_ptr<Extractor> MakePyprojectExtractor();      // pyproject.toml
 std::unique_ptr<Extractor> MakePackageJsonExtractor();    // package.json
+std::unique_ptr<Extractor> MakeModelfileExtractor();        // Ollama Modelfile
+std::unique_ptr<Extractor> MakeShellScriptExtractor();      // *.sh, *.bash, *.zsh
+std::unique_ptr<Extractor> MakeDockerfileExtractor();       // Dockerfile, Containerfile
+std::unique_ptr<Extractor> MakeDotenvExtractor();           // .env, .env.*, *.env
+std::unique_ptr<Extractor> MakeMarkdownCommandsExtractor(); // *.md shell code blocks, model URLs
+std::unique_ptr<Extractor> MakeDeployYamlExtractor();       // compose, Kubernetes, Helm values, CI
+std::unique_ptr<Extractor> MakeGatewayConfigExtractor();    // LiteLLM, Continue, Aider, LLM YAML
+std::unique_ptr<Extractor> MakeProviderClassExtractor();    // LangChain/LlamaIndex provider classes
 
 }  // namespace modelprov

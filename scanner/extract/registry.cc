@@ -13,6 +13,10 @@ ExtractorList DefaultExtractors() {
                                    {"**/*.js", "**/*.mjs", "**/*.cjs", "**/*.jsx", "**/*.ts", "**/*.mts",
                                     "**/*.cts", "**/*.tsx"},
                                    JavaScriptSyntax()));
+  list.push_back(MakeCodeExtractor("go-source", {"**/*.go"}, GoSyntax()));
+  list.push_back(MakeCodeExtractor("java-source", {"**/*.java", "**/*.kt", "**/*.kts"}, JavaSyntax()));
+  list.push_back(MakeCodeExtractor("rust-source", {"**/*.rs"}, RustSyntax()));
+  list.push_back(MakeCodeExtractor("csharp-source", {"**/*.cs"}, CSharpSyntax()));
   list.push_back(MakeHfConfigExtractor());
   list.push_back(MakeAdapterConfigExtractor());
   list.push_back(MakeModelCardExtractor());
@@ -20,6 +24,14 @@ ExtractorList DefaultExtractors() {
   list.push_back(MakeRequirementsExtractor());
   list.push_back(MakePyprojectExtractor());
   list.push_back(MakePackageJsonExtractor());
+  list.push_back(MakeModelfileExtractor());
+  list.push_back(MakeShellScriptExtractor());
+  list.push_back(MakeDockerfileExtractor());
+  list.push_back(MakeDotenvExtractor());
+  list.push_back(MakeMarkdownCommandsExtractor());
+  list.push_back(MakeDeployYamlExtractor());
+  list.push_back(MakeGatewayConfigExtractor());
+  list.push_back(MakeProviderClassExtractor());
   return list;
 }
 
