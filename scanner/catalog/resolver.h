@@ -52,6 +52,8 @@ class Resolver {
                          int depth) const;
   std::optional<Resolution> ResolveConfig(const ModelReference& ref) const;
   std::optional<Resolution> ResolveCard(const ModelReference& ref) const;
+  // GGUF metadata: base models (lineage), general.name, then architecture.
+  std::optional<Resolution> ResolveGguf(const ModelReference& ref) const;
 
   const Catalog& catalog_;
   std::unordered_map<std::string, std::string> org_publisher_;    // lowercased Hub org -> publisher id

@@ -19,5 +19,11 @@ std::unique_ptr<Extractor> MakeModelCardExtractor();      // README.md YAML fron
 std::unique_ptr<Extractor> MakeRequirementsExtractor();   // requirements*.txt
 std::unique_ptr<Extractor> MakePyprojectExtractor();      // pyproject.toml
 std::unique_ptr<Extractor> MakePackageJsonExtractor();    // package.json
+std::unique_ptr<Extractor> MakeGgufExtractor();           // *.gguf header metadata
+std::unique_ptr<Extractor> MakeSafetensorsExtractor();    // *.safetensors JSON header
+std::unique_ptr<Extractor> MakeSafetensorsIndexExtractor();  // *.safetensors.index.json weight_map
+std::unique_ptr<Extractor> MakeModelWeightsExtractor();   // .bin/.pt/.onnx/.h5...: container by magic
+std::unique_ptr<Extractor> MakeLicenseFileExtractor();    // LICENSE/COPYING/NOTICE: license by text similarity
+std::unique_ptr<Extractor> MakeNotebookExtractor();       // *.ipynb code cells
 
 }  // namespace modelprov

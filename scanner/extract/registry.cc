@@ -19,6 +19,12 @@ ExtractorList DefaultExtractors() {
   list.push_back(MakeRequirementsExtractor());
   list.push_back(MakePyprojectExtractor());
   list.push_back(MakePackageJsonExtractor());
+  list.push_back(MakeGgufExtractor());
+  list.push_back(MakeSafetensorsExtractor());
+  list.push_back(MakeSafetensorsIndexExtractor());
+  list.push_back(MakeModelWeightsExtractor());
+  list.push_back(MakeLicenseFileExtractor());
+  list.push_back(MakeNotebookExtractor());
   return list;
 }
 
