@@ -7,20 +7,18 @@ namespace {
 
 constexpr size_t kShingle = 5;
 
+// A copyright notice: starts, after indentation and Markdown marks, with
+// "Copyright" or the copyright sign, and holds a digit, "(c)", the sign or a
+// year placeholder. Must agree with COPYRIGHT_START/COPYRIGHT_MARK in build.py.
 bool IsCopyrightLine(std::string_view line) {
-  if (line.find("\xc2\xa9") != std::string_view::npos) return true;  // ©
-  std::string lower(line);
+  size_t i = line.find_first_not_of(" \t\r#*>-");
+  if (i == std::string_view::npos) return false;
+  std::string lower(line.substr(i));
   for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  size_t at = lower.find("copyright");
-  if (at == std::string::npos) return false;
-  std::string_view rest = std::string_view(lower).substr(at + 9);
-  for (std::string_view mark : {"(c)", "[yyyy]", "[year]", "<year>"}) {
-    if (rest.find(mark) != std::string_view::npos) return true;
-  }
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  for (size_t i = 0; i + 4 <= rest.size(); ++i) {
-    bool century = (rest[i] == '1' && rest[i + 1] == '9') || (rest[i] == '2' && rest[i + 1] == '0');
-    if (century && digit(rest[i + 2]) && digit(rest[i + 3])) return true;
+  if (lower.rfind("copyright", 0) != 0 && lower.rfind("\xc2\xa9", 0) != 0) return false;
+  if (line.find_first_of("0123456789") != std::string_view::npos) return true;
+  for (std::string_view mark : {"(c)", "\xc2\xa9", "[yyyy]", "[year]", "<year>"}) {
+    if (lower.find(mark) != std::string::npos) return true;
   }
   return false;
 }
@@ -34,18 +32,24 @@ uint64_t Fnv1a64(std::string_view s) {
   return h;
 }
 
-double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+size_t Common(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   size_t i = 0, j = 0, common = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i] < b[j]) ++i;
     else if (b[j] < a[i]) ++j;
     else ++common, ++i, ++j;
   }
-  size_t uni = a.size() + b.size() - common;
-  return uni == 0 ? 0 : static_cast<double>(common) / static_cast<double>(uni);
+  return common;
 }
 
 }  // namespace
+
+bool LicenseMatch::exact() const {
+  if (license == nullptr || score < kLicenseExactScore) return false;
+  size_t tolerance = std::max(kLicenseEditShingles,
+                              static_cast<size_t>(kLicenseEditShare * static_cast<double>(license->hashes.size())));
+  return added <= tolerance && removed <= tolerance;
+}
 
 const std::vector<LicenseFingerprint>& LicenseFingerprints() {
   static const std::vector<LicenseFingerprint> kAll = {
@@ -111,10 +115,14 @@ std::optional<LicenseMatch> MatchLicense(std::string_view text, const std::vecto
   if (doc.empty()) return std::nullopt;
   LicenseMatch best;
   for (const LicenseFingerprint& ref : refs) {
-    double s = Jaccard(doc, ref.hashes);
+    size_t common = Common(doc, ref.hashes);
+    size_t uni = doc.size() + ref.hashes.size() - common;
+    double s = static_cast<double>(common) / static_cast<double>(uni);
     if (s > best.score) {
       best.score = s;
       best.license = &ref;
+      best.added = doc.size() - common;
+      best.removed = ref.hashes.size() - common;
     }
   }
   if (best.license == nullptr || best.score < kLicenseSimilarScore) return std::nullopt;

@@ -19,11 +19,16 @@
 
 namespace modelprov {
 
-// At or above: the text is the license (layout, copyright holder and small
-// typo-level differences aside).
+// A text is the license itself when its Jaccard score is at least
+// kLicenseExactScore and it neither adds nor drops more than
+// max(kLicenseEditShingles, kLicenseEditShare * reference size) shingles
+// (a sentence or two of layout, typo or URL differences). Otherwise, at or
+// above kLicenseSimilarScore, it is a modified version of the license: an
+// added clause is a modification however long the original is.
 inline constexpr double kLicenseExactScore = 0.90;
-// At or above (and below exact): a modified version of the license.
 inline constexpr double kLicenseSimilarScore = 0.50;
+inline constexpr size_t kLicenseEditShingles = 20;
+inline constexpr double kLicenseEditShare = 0.01;
 
 struct LicenseFingerprint {
   const char* id;       // SPDX id or the catalog's LicenseRef-...
@@ -43,8 +48,10 @@ std::vector<uint64_t> LicenseShingles(std::string_view text);
 
 struct LicenseMatch {
   const LicenseFingerprint* license = nullptr;
-  double score = 0;  // Jaccard similarity, 0..1
-  bool exact() const { return score >= kLicenseExactScore; }
+  double score = 0;    // Jaccard similarity, 0..1
+  size_t added = 0;    // shingles of the text that the reference lacks
+  size_t removed = 0;  // shingles of the reference that the text lacks
+  bool exact() const;
 };
 
 // The closest reference license, or nullopt when none reaches kLicenseSimilarScore.

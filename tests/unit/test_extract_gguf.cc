@@ -68,7 +68,7 @@ TEST_CASE("gguf extractor turns a bad header into one error and no reference", "
   CHECK(sink.refs.empty());
   REQUIRE(sink.errors.size() == 1);
   CHECK(sink.errors[0].path == "w/x.gguf");
-  CHECK(sink.errors[0].message == "GGUF header truncated: needs 1 more bytes (at byte 51)");
+  CHECK(sink.errors[0].message == "GGUF header string length 1 runs past the end of the file (at byte 56)");
 }
 
 TEST_CASE("gguf extractor claims *.gguf and GGUF magic", "[extract][gguf]") {

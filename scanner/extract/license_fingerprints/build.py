@@ -62,14 +62,19 @@ LICENSES = [
 
 SHINGLE = 5
 END_MARKER = ["end", "of", "terms", "and", "conditions"]
-COPYRIGHT_LINE = re.compile(r"copyright.*((19|20)\d\d|\(c\)|\[yyyy\]|\[year\]|<year>)|\u00a9", re.IGNORECASE)
+# A copyright notice: a line that starts (after indentation and Markdown
+# marks) with "Copyright" or the copyright sign and holds a year, "(c)", the
+# sign or a year placeholder. Who holds the copyright is not part of the
+# license; a line such as "copyright license to reproduce" is.
+COPYRIGHT_START = re.compile("^[ \t\r#*>-]*(copyright|\u00a9)", re.IGNORECASE)
+COPYRIGHT_MARK = re.compile("[0-9]|\\(c\\)|\u00a9|\\[yyyy\\]|\\[year\\]|<year>", re.IGNORECASE)
 
 
 def normalize_words(text):
     """Lowercased ASCII words, copyright lines dropped, cut after END OF TERMS AND CONDITIONS."""
     words = []
     for line in text.split("\n"):
-        if COPYRIGHT_LINE.search(line):
+        if COPYRIGHT_START.match(line) and COPYRIGHT_MARK.search(line):
             continue
         buf = []
         for ch in line.encode("utf-8"):
