@@ -53,7 +53,7 @@ TEST_CASE("the C++ shingles equal the maintainer script's for a published text",
 TEST_CASE("reference fingerprints cover the classic and model licenses with sources", "[extract][license]") {
   for (const char* id : {"Apache-2.0", "MIT", "BSD-2-Clause", "BSD-3-Clause", "GPL-2.0-only", "GPL-3.0-only",
                          "LGPL-2.1-only", "LGPL-3.0-only", "AGPL-3.0-only", "MPL-2.0", "CC-BY-4.0", "CC-BY-SA-4.0",
-                         "LicenseRef-llama-3.1", "LicenseRef-llama-3.3", "LicenseRef-tongyi-qianwen",
+                         "LicenseRef-llama-3.1", "LicenseRef-llama-3.2", "LicenseRef-llama-3.3", "LicenseRef-llama-4", "LicenseRef-tongyi-qianwen",
                          "LicenseRef-deepseek"}) {
     INFO(id);
     const LicenseFingerprint* f = Find(id);
