@@ -46,7 +46,11 @@ std::string Identify(std::string_view head, std::string_view ext, std::string_vi
         EndsWith(member, "/version")) {
       return "pytorch-zip";
     }
-    if (member == "metadata.json" || member == "config.json" || member == "model.weights.h5") return "keras-v3";
+    // Keras v3 archives start with ordinary file names, so only the .keras
+    // extension makes such a zip a model.
+    if (ext == ".keras" && (member == "metadata.json" || member == "config.json" || member == "model.weights.h5")) {
+      return "keras-v3";
+    }
     return {};
   }
   if (head.size() >= 8 && head.substr(0, 8) == std::string_view("\x89HDF\r\n\x1a\n", 8)) {
@@ -86,11 +90,11 @@ class ModelWeightsExtractor final : public Extractor {
             "**/*.pickle"};
   }
   // Renamed files are claimed only by magics that cannot be mistaken for
-  // ordinary data: a PyTorch or Keras zip, TFLite, legacy GGML.
+  // ordinary data: a PyTorch zip, TFLite, legacy GGML.
   bool uses_magic() const override { return true; }
   bool ClaimsMagic(std::string_view head) const override {
     std::string f = Identify(head, "", "");
-    return f == "pytorch-zip" || f == "keras-v3" || f == "tflite" || f == "ggml";
+    return f == "pytorch-zip" || f == "tflite" || f == "ggml";
   }
   Input input() const override { return Input::kRandomAccess; }
 

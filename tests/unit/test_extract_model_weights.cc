@@ -50,6 +50,7 @@ TEST_CASE("weight containers are recognised by their first bytes", "[extract][mo
 TEST_CASE("files with a weight extension but other content are not reported", "[extract][model-weights]") {
   CHECK(FormatOf("data.bin", "plain text, not a model") == "");
   CHECK(FormatOf("firmware.bin", ZipWithFirstMember("readme.txt")) == "");
+  CHECK(FormatOf("export.bin", ZipWithFirstMember("metadata.json")) == "");  // keras-v3 only as .keras
   CHECK(FormatOf("graph.pb", std::string("\x08\x01\x12", 3)) == "");  // only saved_model.pb
   CHECK(FormatOf("model.onnx", "\x0a\x05hello") == "");
   CHECK(FormatOf("empty.pt", "") == "");
@@ -62,6 +63,7 @@ TEST_CASE("only unmistakable magics claim renamed files", "[extract][model-weigh
   CHECK(ex->ClaimsMagic(ZipWithFirstMember("archive/data.pkl")));
   CHECK(ex->ClaimsMagic(std::string("\x1c\0\0\0TFL3", 8)));
   CHECK_FALSE(ex->ClaimsMagic(ZipWithFirstMember("word/document.xml")));
+  CHECK_FALSE(ex->ClaimsMagic(ZipWithFirstMember("metadata.json")));
   CHECK_FALSE(ex->ClaimsMagic(std::string("\x80\x02\x8a\x0a", 4)));  // pickle: only by extension
   CHECK_FALSE(ex->ClaimsMagic(std::string("\x89HDF\r\n\x1a\n", 8)));  // HDF5 is also plain data
 }
