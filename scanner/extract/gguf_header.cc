@@ -1,7 +1,9 @@
 #include "extract/gguf_header.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <type_traits>
 
 namespace modelprov {
 namespace {

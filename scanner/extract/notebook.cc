@@ -7,6 +7,9 @@
 // Shell escapes (`!pip ...`) and magics (`%pip ...`) are blanked before
 // scanning: they are not Python, and shell commands belong to the shell rules.
 // Markdown and raw cells are not read.
+#include <string>
+#include <vector>
+
 #include "extract/code_references.h"
 #include "extract/extractors.h"
 #include "extract/json_file.h"

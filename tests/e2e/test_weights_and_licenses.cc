@@ -228,3 +228,25 @@ TEST_CASE("notebook code cells are reported at their line in the .ipynb", "[e2e]
   CHECK(ReferenceLines(ParseJson(r)) ==
         std::vector<std::string>{"nb/train.ipynb:16 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct"});
 }
+
+TEST_CASE("a GGUF whose own name is unknown resolves through its base model", "[e2e][weights]") {
+  TempDir dir;
+  dir.Write("support-bot.gguf", GgufBuilder(3)
+                                    .Str("general.name", "Support Bot v2")
+                                    .Str("general.architecture", "qwen2")
+                                    .U32("general.base_model.count", 1)
+                                    .Str("general.base_model.0.name", "Qwen2.5 7B Instruct")
+                                    .Str("general.base_model.0.organization", "Qwen")
+                                    .Build());
+  RunResult r = Modelprov({"scan", "--format", "json", "."}, dir.path());
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json scan = ParseJson(r);
+  CHECK(ReferenceLines(scan) == std::vector<std::string>{"support-bot.gguf:0 gguf Support Bot v2 -> Support Bot v2"});
+  const nlohmann::json& ref = scan["references"][0];
+  CHECK(ref["family"] == "qwen");
+  CHECK(ref["match"] == "gguf-base-model");
+  CHECK(ref["license"] == "Apache-2.0");
+  REQUIRE(ref["lineage"].size() == 1);
+  CHECK(ref["lineage"][0]["model"] == "Qwen/Qwen2.5-7B-Instruct");
+  CHECK(ref["lineage"][0]["relation"] == "base");
+}
