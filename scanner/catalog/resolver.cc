@@ -748,6 +748,71 @@ std::optional<Resolution> Resolver::ResolveCard(const ModelReference& ref) const
   return r;
 }
 
+std::optional<Resolution> Resolver::ResolveGguf(const ModelReference& ref) const {
+  // general.name is prose ("Qwen2.5 7B Instruct"); family patterns are written
+  // for Hub-style names, so spaces become dashes.
+  auto hub_style = [](std::string_view s) {
+    std::string out(Trim(s));
+    std::replace(out.begin(), out.end(), ' ', '-');
+    return out;
+  };
+  std::optional<Resolution> r;
+  if (std::string_view repo = ref.Fact("repo_url"); !repo.empty()) r = ResolveHubId(repo, Evidence::kLikely);
+  for (std::string_view key : {"name", "basename"}) {
+    if (r) break;
+    std::string_view v = ref.Fact(key);
+    if (v.empty()) continue;
+    std::string norm = NormalizeModelName(hub_style(v));
+    if (const Family* f = FamilyByName(norm, "")) {
+      r = Resolution{};
+      r->model = std::string(v);
+      r->family = f->id;
+      FillPublisher(*r, f->publisher);
+      r->license = VersionLicense(*f, norm);
+      r->match = "gguf-name";
+      r->confidence = 0.8;
+    }
+  }
+  // Base models: each becomes a lineage step; the first one that resolves
+  // also identifies the family when the name did not.
+  std::string relation = ref.Fact("quantized_by").empty() ? "base" : "quantized";
+  std::vector<LineageStep> steps;
+  std::optional<Resolution> first_base;
+  for (int i = 0; i < 16; ++i) {
+    std::string p = "base_model." + std::to_string(i) + ".";
+    std::string_view url = ref.Fact(p + "repo_url"), org = ref.Fact(p + "organization"), name = ref.Fact(p + "name");
+    if (url.empty() && name.empty()) continue;
+    std::optional<Resolution> base;
+    if (!url.empty()) base = ResolveHubId(url, Evidence::kLikely);
+    if (!base && !org.empty() && !name.empty()) base = ResolveHubId(hub_style(org) + "/" + hub_style(name), Evidence::kLikely);
+    std::string id = base ? base->model : std::string(name);
+    steps.push_back({id, relation, base ? base->family : "", base ? base->license : "", "gguf metadata"});
+    if (base && !first_base) first_base = std::move(base);
+  }
+  if (!r && first_base) {
+    r = std::move(first_base);
+    r->model = std::string(ref.text);
+    r->match = "gguf-base-model";
+  }
+  if (!r && !ref.Fact("architecture").empty()) {
+    ModelReference as_config;
+    as_config.facts = {{"model_type", std::string(ref.Fact("architecture"))},
+                       {"vocab_size", std::string(ref.Fact("vocab_size"))}};
+    if ((r = ResolveConfig(as_config))) r->model = std::string(ref.text);
+  }
+  std::string license = LicenseFromCard(ref.Fact("license"), ref.Fact("license_name"));
+  if (!r && license.empty() && steps.empty()) return std::nullopt;
+  if (!r) {
+    r = Resolution{};
+    r->model = std::string(ref.text);
+    r->match = "gguf-metadata";
+    r->confidence = 0.5;
+  }
+  if (!license.empty()) r->license = license;  // the file's own declaration wins
+  r->lineage.insert(r->lineage.begin(), steps.begin(), steps.end());
+  return r;
+}
+
 std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) const {
   ResolvedReference out{ref, std::nullopt};
   switch (ref.kind) {
@@ -819,6 +884,19 @@ std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) co
       break;
     case ReferenceKind::kModelCard:
       out.resolution = ResolveCard(ref);
+      break;
+    case ReferenceKind::kGguf:
+      out.resolution = ResolveGguf(ref);
+      break;
+    case ReferenceKind::kLicenseFile:
+      // A license text names no model; what it tells is the license id.
+      if (!ref.Fact("license_id").empty()) {
+        Resolution lic;
+        lic.license = std::string(ref.Fact("license_id"));
+        lic.match = "license-text";
+        lic.confidence = 1.0;
+        out.resolution = std::move(lic);
+      }
       break;
     default:
       if (ref.evidence == Evidence::kDefinite) break;

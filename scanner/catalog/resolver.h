@@ -75,6 +75,8 @@ class Resolver {
   // FROM/ADAPTER/LICENSE, env-var names and provider keys.
   std::optional<Resolution> ResolveDeploy(const ModelReference& ref) const;
   std::optional<Resolution> ProviderResolution(const Provider& p, std::string_view match) const;
+  // GGUF metadata: base models (lineage), general.name, then architecture.
+  std::optional<Resolution> ResolveGguf(const ModelReference& ref) const;
 
   const Catalog& catalog_;
   std::unordered_map<std::string, std::string> org_publisher_;    // lowercased Hub org -> publisher id

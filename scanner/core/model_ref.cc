@@ -5,7 +5,7 @@
 namespace modelprov {
 namespace {
 
-constexpr std::array<std::pair<ReferenceKind, std::string_view>, 12> kKindNames = {{
+constexpr std::array<std::pair<ReferenceKind, std::string_view>, 13> kKindNames = {{
     {ReferenceKind::kHfModelId, "hf-model-id"},
     {ReferenceKind::kApiModel, "api-model"},
     {ReferenceKind::kApiEndpoint, "api-endpoint"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<ReferenceKind, std::string_view>, 12> kKindNames 
     {ReferenceKind::kModelfile, "modelfile"},
     {ReferenceKind::kLicenseFile, "license-file"},
     {ReferenceKind::kDeployConfig, "deploy-config"},
+    {ReferenceKind::kModelWeights, "model-weights"},
 }};
 
 }  // namespace

@@ -27,6 +27,7 @@ enum class ReferenceKind {
   kModelfile,
   kLicenseFile,
   kDeployConfig,
+  kModelWeights,  // a weight container recognised by its magic (pickle, HDF5, ONNX...)
 };
 
 std::string_view KindName(ReferenceKind kind);

@@ -28,5 +28,11 @@ std::unique_ptr<Extractor> MakeMarkdownCommandsExtractor(); // *.md shell code b
 std::unique_ptr<Extractor> MakeDeployYamlExtractor();       // compose, Kubernetes, Helm values, CI
 std::unique_ptr<Extractor> MakeGatewayConfigExtractor();    // LiteLLM, Continue, Aider, LLM YAML
 std::unique_ptr<Extractor> MakeProviderClassExtractor();    // LangChain/LlamaIndex provider classes
+std::unique_ptr<Extractor> MakeGgufExtractor();           // *.gguf header metadata
+std::unique_ptr<Extractor> MakeSafetensorsExtractor();    // *.safetensors JSON header
+std::unique_ptr<Extractor> MakeSafetensorsIndexExtractor();  // *.safetensors.index.json weight_map
+std::unique_ptr<Extractor> MakeModelWeightsExtractor();   // .bin/.pt/.onnx/.h5...: container by magic
+std::unique_ptr<Extractor> MakeLicenseFileExtractor();    // LICENSE/COPYING/NOTICE: license by text similarity
+std::unique_ptr<Extractor> MakeNotebookExtractor();       // *.ipynb code cells
 
 }  // namespace modelprov

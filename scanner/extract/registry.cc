@@ -32,6 +32,12 @@ ExtractorList DefaultExtractors() {
   list.push_back(MakeDeployYamlExtractor());
   list.push_back(MakeGatewayConfigExtractor());
   list.push_back(MakeProviderClassExtractor());
+  list.push_back(MakeGgufExtractor());
+  list.push_back(MakeSafetensorsExtractor());
+  list.push_back(MakeSafetensorsIndexExtractor());
+  list.push_back(MakeModelWeightsExtractor());
+  list.push_back(MakeLicenseFileExtractor());
+  list.push_back(MakeNotebookExtractor());
   return list;
 }
 

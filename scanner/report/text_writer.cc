@@ -118,10 +118,9 @@ class TextWriter final : public ReportWriter {
   static void WriteUnresolved(const ScanResult& r, const Style& st, std::ostream& out) {
     std::vector<const ResolvedReference*> unknown;
     for (const ResolvedReference& rr : r.references) {
-      if (!rr.resolution || rr.resolution->model.empty()) {
-        if (rr.ref.kind == ReferenceKind::kModelCard && rr.resolution) continue;  // a card's own license
-        unknown.push_back(&rr);
-      }
+      // Resolved references without a model id (a LICENSE file's license)
+      // are known facts, not unknown models.
+      if (!rr.resolution) unknown.push_back(&rr);
     }
     if (unknown.empty()) return;
     out << st.Bold("Not in the catalog (" + std::to_string(unknown.size()) + ")") << "\n";

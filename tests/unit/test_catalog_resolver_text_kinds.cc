@@ -47,7 +47,7 @@ std::string Model(const std::optional<ResolvedReference>& r) {
 TEST_CASE("deploy-config: ollama tags, Hub ids, weight files", "[catalog][resolver][text_kinds]") {
   Resolver res(TestCatalog());
   CHECK(Model(res.Resolve(Ref(ReferenceKind::kDeployConfig, "qwen2.5:7b", Evidence::kDefinite,
-                              {{"tool", "ollama"}, {"arg", "run"}}))) == "qwen2.5:7b ollama  qwen-ollama");
+                              {{"tool", "ollama"}, {"arg", "run"}}))) == "qwen2.5:7b ollama  qwen");  // the built-in family wins over the overlay's
   CHECK(Model(res.Resolve(Ref(ReferenceKind::kDeployConfig, "mystery-bot:latest", Evidence::kDefinite,
                               {{"tool", "ollama"}}))) == "<unresolved>");
   CHECK(Model(res.Resolve(Ref(ReferenceKind::kDeployConfig, "Qwen/Qwen3-8B", Evidence::kDefinite,
@@ -79,9 +79,11 @@ TEST_CASE("env vars, provider names and classes", "[catalog][resolver][text_kind
   CHECK_FALSE(res.ResolveProviderName("aws"));
   CHECK(Model(res.Resolve(Ref(ReferenceKind::kSdkPackage, "ChatZhipuAI", Evidence::kLikely,
                               {{"class", "ChatZhipuAI"}}))) == "zhipu-bigmodel provider-class zhipu-bigmodel ");
-  // A class whose provider the catalog lacks resolves to nothing.
   CHECK(Model(res.Resolve(Ref(ReferenceKind::kSdkPackage, "QianfanChatEndpoint", Evidence::kLikely,
-                              {{"class", "QianfanChatEndpoint"}}))) == "<dropped>");
+                              {{"class", "QianfanChatEndpoint"}}))) == "baidu-qianfan provider-class baidu-qianfan ");
+  // A class that is not in the table resolves to nothing.
+  CHECK(Model(res.Resolve(Ref(ReferenceKind::kSdkPackage, "ChatSomethingElse", Evidence::kLikely,
+                              {{"class", "ChatSomethingElse"}}))) == "<dropped>");
 }
 
 TEST_CASE("Modelfile LICENSE", "[catalog][resolver][text_kinds]") {

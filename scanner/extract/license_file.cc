@@ -1,0 +1,59 @@
+// License files (LICENSE, COPYING, NOTICE, LICENSE-MODEL...): which license the
+// text is, by whole-text similarity to known license texts (license_match.h),
+// not by looking for a license's name in it. A text close to but not the same
+// as a known license is reported as a modified version of it; a text close to
+// none is not reported.
+#include <cstdio>
+
+#include "extract/extractors.h"
+#include "extract/license_match.h"
+
+namespace modelprov {
+namespace {
+
+class LicenseFileExtractor final : public Extractor {
+ public:
+  std::string_view name() const override { return "license-file"; }
+  std::vector<std::string> globs() const override {
+    return {"**/LICENSE",   "**/LICENSE.txt", "**/LICENSE.md",  "**/LICENSE.rst", "**/LICENSE-*",
+            "**/LICENSE_*", "**/LICENCE",     "**/LICENCE.txt", "**/LICENCE.md",  "**/LICENCE-*",
+            "**/COPYING",   "**/COPYING.txt", "**/COPYING.md",  "**/COPYING.LESSER", "**/NOTICE",
+            "**/NOTICE.txt", "**/NOTICE.md"};
+  }
+
+  void Extract(const ExtractInput& in, ReferenceSink& sink) const override {
+    std::optional<LicenseMatch> m = MatchLicense(in.text);
+    if (!m) return;
+    const LicenseFingerprint& lic = *m->license;
+    char score[16];
+    std::snprintf(score, sizeof score, "%.2f", m->score);
+    ModelReference ref;
+    ref.kind = ReferenceKind::kLicenseFile;
+    ref.extractor = "license-file";
+    ref.evidence = Evidence::kDefinite;
+    ref.location.path = std::string(in.path);
+    ref.location.line = 1;  // the whole file is the evidence
+    ref.text = lic.id;
+    std::string title = lic.title;
+    if (*lic.version != '\0' && title.find(lic.version) == std::string::npos) title += std::string(" ") + lic.version;
+    ref.facts.emplace_back("name", title);
+    ref.facts.emplace_back("score", score);
+    if (m->exact()) {
+      ref.facts.emplace_back("license_id", lic.id);  // what the resolver attaches
+    } else {
+      // An edited license is not the license: it is named after its closest
+      // relative but not attached as that license.
+      ref.text += " (modified)";
+      ref.facts.emplace_back("modified", "true");
+      ref.facts.emplace_back("closest", lic.id);
+    }
+    ref.facts.emplace_back("source", lic.source);
+    sink.OnReference(std::move(ref));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Extractor> MakeLicenseFileExtractor() { return std::make_unique<LicenseFileExtractor>(); }
+
+}  // namespace modelprov

@@ -1,0 +1,134 @@
+#include "extract/license_match.h"
+
+#include <algorithm>
+
+namespace modelprov {
+namespace {
+
+constexpr size_t kShingle = 5;
+
+// A copyright notice: starts, after indentation and Markdown marks, with
+// "Copyright" or the copyright sign, and holds a digit, "(c)", the sign or a
+// year placeholder. Must agree with COPYRIGHT_START/COPYRIGHT_MARK in build.py.
+bool IsCopyrightLine(std::string_view line) {
+  size_t i = line.find_first_not_of(" \t\r#*>-");
+  if (i == std::string_view::npos) return false;
+  std::string lower(line.substr(i));
+  for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (lower.rfind("copyright", 0) != 0 && lower.rfind("\xc2\xa9", 0) != 0) return false;
+  if (line.find_first_of("0123456789") != std::string_view::npos) return true;
+  for (std::string_view mark : {"(c)", "\xc2\xa9", "[yyyy]", "[year]", "<year>"}) {
+    if (lower.find(mark) != std::string::npos) return true;
+  }
+  return false;
+}
+
+uint64_t Fnv1a64(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+size_t Common(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) ++i;
+    else if (b[j] < a[i]) ++j;
+    else ++common, ++i, ++j;
+  }
+  return common;
+}
+
+}  // namespace
+
+bool LicenseMatch::exact() const {
+  if (license == nullptr || score < kLicenseExactScore) return false;
+  size_t tolerance = std::max(kLicenseEditShingles,
+                              static_cast<size_t>(kLicenseEditShare * static_cast<double>(license->hashes.size())));
+  return added <= tolerance && removed <= tolerance;
+}
+
+const std::vector<LicenseFingerprint>& LicenseFingerprints() {
+  static const std::vector<LicenseFingerprint> kAll = {
+#include "extract/license_fingerprints/fingerprints.inc"
+  };
+  return kAll;
+}
+
+std::vector<std::string> NormalizeLicenseWords(std::string_view text) {
+  std::vector<std::string> words;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!IsCopyrightLine(line)) {
+      std::string word;
+      for (char ch : line) {
+        char c = ch;
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+          word += c;
+        } else if (!word.empty()) {
+          words.push_back(std::move(word));
+          word.clear();
+        }
+      }
+      if (!word.empty()) words.push_back(std::move(word));
+    }
+    start = end + 1;
+  }
+  static const std::string_view kEnd[] = {"end", "of", "terms", "and", "conditions"};
+  for (size_t i = 0; i + 5 <= words.size(); ++i) {
+    if (std::equal(std::begin(kEnd), std::end(kEnd), words.begin() + static_cast<std::ptrdiff_t>(i))) {
+      words.resize(i + 5);
+      break;
+    }
+  }
+  return words;
+}
+
+std::vector<uint64_t> LicenseShingles(std::string_view text) {
+  std::vector<std::string> words = NormalizeLicenseWords(text);
+  std::vector<uint64_t> out;
+  if (words.size() < kShingle) return out;
+  out.reserve(words.size() - kShingle + 1);
+  std::string joined;
+  for (size_t i = 0; i + kShingle <= words.size(); ++i) {
+    joined.clear();
+    for (size_t k = 0; k < kShingle; ++k) {
+      if (k) joined += ' ';
+      joined += words[i + k];
+    }
+    out.push_back(Fnv1a64(joined));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::optional<LicenseMatch> MatchLicense(std::string_view text, const std::vector<LicenseFingerprint>& refs) {
+  std::vector<uint64_t> doc = LicenseShingles(text);
+  if (doc.empty()) return std::nullopt;
+  LicenseMatch best;
+  for (const LicenseFingerprint& ref : refs) {
+    size_t common = Common(doc, ref.hashes);
+    size_t uni = doc.size() + ref.hashes.size() - common;
+    double s = static_cast<double>(common) / static_cast<double>(uni);
+    if (s > best.score) {
+      best.score = s;
+      best.license = &ref;
+      best.added = doc.size() - common;
+      best.removed = ref.hashes.size() - common;
+    }
+  }
+  if (best.license == nullptr || best.score < kLicenseSimilarScore) return std::nullopt;
+  return best;
+}
+
+std::optional<LicenseMatch> MatchLicense(std::string_view text) { return MatchLicense(text, LicenseFingerprints()); }
+
+}  // namespace modelprov
