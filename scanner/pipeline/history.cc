@@ -59,30 +59,33 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
 
   // 1. The first-parent chain, newest first, at most limit commits.
   std::vector<git_oid> chain;
-  git_revwalk* walk = nullptr;
-  if (git_revwalk_new(&walk, r) != 0) {
-    out.errors.push_back({"", GitErrorMessage("--history: cannot walk commits")});
+  // Followed by hand rather than with git_revwalk: a shallow clone's boundary
+  // commit names parents that were never fetched, which makes a revwalk fail.
+  git_commit* current = nullptr;
+  if (git_commit_lookup(&current, r, &*start) != 0) {
+    out.errors.push_back({"", GitErrorMessage("--history: cannot read commit " + OidHex(*start))});
     return out;
   }
-  git_revwalk_simplify_first_parent(walk);
-  git_revwalk_push(walk, &*start);
-  git_oid id;
   bool truncated = false;
-  for (;;) {
-    int rc = git_revwalk_next(&id, walk);
-    if (rc == GIT_ITEROVER) break;
-    if (rc != 0) {
-      out.errors.push_back({"", GitErrorMessage("--history: walk stopped at a commit that cannot be read") +
-                                    "; older history was not examined"});
-      break;
-    }
+  while (current != nullptr) {
     if (chain.size() == limit) {
       truncated = true;
       break;
     }
-    chain.push_back(id);
+    chain.push_back(*git_commit_id(current));
+    git_commit* parent = nullptr;
+    if (git_commit_parentcount(current) > 0 && git_commit_parent(&parent, current, 0) != 0) {
+      if (!repo.shallow()) {
+        out.errors.push_back({"", GitErrorMessage("--history: the parent of commit " +
+                                                  OidHex(*git_commit_id(current)).substr(0, 12) + " cannot be read") +
+                                      "; older history was not examined"});
+      }
+      parent = nullptr;
+    }
+    git_commit_free(current);
+    current = parent;
   }
-  git_revwalk_free(walk);
+  git_commit_free(current);
   if (chain.empty()) return out;
   if (truncated) {
     out.errors.push_back({"", "--history: stopped at the --history-limit of " + std::to_string(limit) +
