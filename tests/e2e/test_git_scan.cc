@@ -37,7 +37,7 @@ std::vector<std::string> Errors(const json& scan) {
 
 }  // namespace
 
-TEST_CASE("--staged scans the index version of added, modified and renamed files", "[e2e][git]") {
+TEST_CASE("git --staged scans the index version of added, modified and renamed files", "[e2e][git]") {
   TempDir d;
   Git({"init", "-q"}, d.path());
   d.Write("app/old_name.py", kQwen);
@@ -64,7 +64,7 @@ TEST_CASE("--staged scans the index version of added, modified and renamed files
   CHECK(scan["errors"].empty());
 }
 
-TEST_CASE("--staged with nothing staged reports nothing", "[e2e][git]") {
+TEST_CASE("git --staged with nothing staged reports nothing", "[e2e][git]") {
   TempDir d;
   Git({"init", "-q"}, d.path());
   d.Write("a.py", kQwen);
@@ -74,7 +74,7 @@ TEST_CASE("--staged with nothing staged reports nothing", "[e2e][git]") {
   CHECK(ParseJson(r)["references"].empty());
 }
 
-TEST_CASE("--staged on an unborn branch treats every index entry as added", "[e2e][git]") {
+TEST_CASE("git --staged on an unborn branch treats every index entry as added", "[e2e][git]") {
   TempDir d;
   Git({"init", "-q"}, d.path());
   d.Write("a.py", kQwen);
@@ -112,7 +112,7 @@ TEST_CASE("git option misuse is a usage error", "[e2e][git]") {
   CHECK(r.err.rfind("modelprov: unknown revision 'no-such-rev'", 0) == 0);
 }
 
-TEST_CASE("--commit scans a commit's tree from a bare clone", "[e2e][git]") {
+TEST_CASE("git --commit scans a commit's tree from a bare clone", "[e2e][git]") {
   TempDir d;
   Git({"init", "-q"}, d.path());
   d.Write("a.py", kQwen);
@@ -139,7 +139,7 @@ TEST_CASE("--commit scans a commit's tree from a bare clone", "[e2e][git]") {
   CHECK(r.err == "modelprov: --staged needs a work tree; this repository is bare\n");
 }
 
-TEST_CASE("--since reports only references new relative to REV; moved lines are not new", "[e2e][git]") {
+TEST_CASE("git --since reports only references new relative to REV; moved lines are not new", "[e2e][git]") {
   TempDir d;
   Git({"init", "-q"}, d.path());
   d.Write("a.py", kQwen + kBge);
@@ -173,7 +173,7 @@ TEST_CASE("--since reports only references new relative to REV; moved lines are 
   CHECK(Sources(scan) == std::vector<std::string>{"a.py commit:" + head, "untracked.py commit:" + head});
 }
 
-TEST_CASE("--history names the commits that introduced and removed each model", "[e2e][git]") {
+TEST_CASE("git --history names the commits that introduced and removed each model", "[e2e][git]") {
   TempDir d;
   Git({"init", "-q"}, d.path());
   d.Write("a.py", kQwen);
@@ -230,7 +230,7 @@ TEST_CASE("--history names the commits that introduced and removed each model", 
   CHECK_FALSE(plain["models"][0].contains("introduced"));
 }
 
-TEST_CASE("--history-limit stops the walk with an error entry", "[e2e][git]") {
+TEST_CASE("git --history-limit stops the walk with an error entry", "[e2e][git]") {
   TempDir d;
   Git({"init", "-q"}, d.path());
   d.Write("a.py", kQwen);
