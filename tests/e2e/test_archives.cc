@@ -94,14 +94,14 @@ TEST_CASE("compressed tar variants and zip-based formats are recognised", "[e2e]
   Tool({"zip", "-q", "../pkg/g.keras", "app.py"}, d.path() / "stage");
   Tool({"zip", "-q", "../pkg/h.nemo", "app.py"}, d.path() / "stage");
   Tool({"zip", "-q", "../pkg/i.mar", "app.py"}, d.path() / "stage");
-  // No archive extension: recognised by magic only when the file is opened
-  // for magic anyway, so an unclaimed name without extension is not read.
+  Tool({"bsdtar", "--format", "7zip", "-cf", "../pkg/j.7z", "app.py"}, d.path() / "stage");
   json scan = Scan(d);
   std::vector<std::string> paths;
   for (const auto& r : scan["references"]) paths.push_back(r["path"].get<std::string>() + " " + r["source"].get<std::string>());
   CHECK(paths == std::vector<std::string>{"a.tar!/app.py worktree", "b.tar.bz2!/app.py worktree", "c.tar.xz!/app.py worktree",
                                           "d.tar.zst!/app.py worktree", "e.jar!/app.py worktree", "f.nupkg!/app.py worktree",
-                                          "g.keras!/app.py worktree", "h.nemo!/app.py worktree", "i.mar!/app.py worktree"});
+                                          "g.keras!/app.py worktree", "h.nemo!/app.py worktree", "i.mar!/app.py worktree",
+                                          "j.7z!/app.py worktree"});
   CHECK(scan["errors"].empty());
 }
 
