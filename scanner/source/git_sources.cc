@@ -1,5 +1,6 @@
 #include "source/git_sources.h"
 
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -142,8 +143,14 @@ Result<std::unique_ptr<Source>> MakeStagedIndexSource(std::shared_ptr<GitRepo> r
     if (git_revparse_single(&obj, r, "HEAD^{tree}") != 0) return MakeError(GitErrorMessage("cannot read HEAD"));
     head_tree = reinterpret_cast<git_tree*>(obj);
   }
+  // `git commit -a` and `git commit <paths>` prepare the commit in a
+  // temporary index and name it in GIT_INDEX_FILE for the hooks; that index,
+  // not .git/index, is what is about to be committed.
   git_index* index = nullptr;
-  if (git_repository_index(&index, r) != 0) {
+  const char* index_file = std::getenv("GIT_INDEX_FILE");
+  int index_rc = index_file != nullptr && *index_file != '\0' ? git_index_open(&index, index_file)
+                                                               : git_repository_index(&index, r);
+  if (index_rc != 0) {
     git_tree_free(head_tree);
     return MakeError(GitErrorMessage("cannot read the index"));
   }

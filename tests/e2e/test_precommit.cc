@@ -159,6 +159,19 @@ TEST_CASE("plain git hook: scans the index, passes clean commits, blocks on a fa
   CHECK(output.find("modelprov pre-commit hook: commit blocked (modelprov exited with 2)") != std::string::npos);
   CHECK(Git({"log", "--format=%s"}, d.path()) == "add app\ninitial\n");
 
+  // `git commit -a` stages through a temporary index (GIT_INDEX_FILE): the
+  // hook must see the change it is about to commit.
+  std::filesystem::remove(d.path() / "broken.json");
+  Git({"rm", "-q", "--cached", "broken.json"}, d.path());
+  d.Write("app.py", kQwen + kBge);
+  RunResult all = RunWithTools({"commit", "-a", "-m", "commit all"}, d.path(), d.path());
+  output = all.out + all.err;
+  INFO(output);
+  REQUIRE(all.exit_code == 0);
+  CHECK(output.find("BAAI/bge-large-en-v1.5") != std::string::npos);
+  CHECK(output.find("used at    app.py:2") != std::string::npos);
+  d.Write("broken.json", "{ nope");
+
   // Without the binary the hook says so instead of passing silently.
   RunResult missing = Run({"env", "PATH=/usr/bin:/bin", "MODELPROV=modelprov-not-installed", "GIT_AUTHOR_NAME=T",
                            "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=T", "GIT_COMMITTER_EMAIL=t@example.com",
