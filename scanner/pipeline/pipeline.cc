@@ -102,28 +102,26 @@ class Worker final : public MemberExtractor {
       if (chosen.empty() && !archive) return out;
     }
     FileSink sink;
-    if (archive) {
-      // Hook point: an archive's members go through ExtractMember below.
+    if (archive) {  // hook point: the members go through ExtractMember; `chosen` is empty
       BlobAccess access(**blob);
       archives_.Expand(access, e.path, *this, sink);
-    } else {
-      bool text_loaded = false, text_failed = false;
-      for (const Extractor* ex : chosen) {
-        ExtractInput in;
-        in.path = e.path;
-        in.name = BaseName(e.path);
-        in.size = (*blob)->size();
-        BlobAccess access(**blob);
-        if (ex->input() == Extractor::Input::kRandomAccess) {
-          in.blob = &access;
-        } else {
-          if (!text_loaded && !text_failed) text_failed = !LoadText(**blob, e.path, sink);
-          text_loaded = true;
-          if (text_failed) continue;
-          in.text = buffer_;
-        }
-        ex->Extract(in, sink);
+    }
+    bool text_loaded = false, text_failed = false;
+    for (const Extractor* ex : chosen) {
+      ExtractInput in;
+      in.path = e.path;
+      in.name = BaseName(e.path);
+      in.size = (*blob)->size();
+      BlobAccess access(**blob);
+      if (ex->input() == Extractor::Input::kRandomAccess) {
+        in.blob = &access;
+      } else {
+        if (!text_loaded && !text_failed) text_failed = !LoadText(**blob, e.path, sink);
+        text_loaded = true;
+        if (text_failed) continue;
+        in.text = buffer_;
       }
+      ex->Extract(in, sink);
     }
     std::string origin = sources_[item.source]->origin();
     for (ModelReference& ref : sink.refs) {
