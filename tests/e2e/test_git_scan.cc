@@ -83,6 +83,13 @@ TEST_CASE("git --staged on an unborn branch treats every index entry as added", 
   REQUIRE(r.exit_code == 0);
   CHECK(r.err == "modelprov: note: no commit yet (unborn branch); every staged file counts as added\n");
   CHECK(Sources(ParseJson(r)) == std::vector<std::string>{"a.py index"});
+
+  r = Modelprov({"scan", "--history", "--format", "json"}, d.path());
+  REQUIRE(r.exit_code == 0);
+  json scan = ParseJson(r);
+  CHECK(Errors(scan) == std::vector<std::string>{": --history: the branch has no commits yet; nothing to walk"});
+  CHECK(scan["history"].empty());
+  CHECK(Sources(scan) == std::vector<std::string>{"a.py worktree"});
 }
 
 TEST_CASE("git modes outside a repository fail with exit 2 and a clear message", "[e2e][git]") {
