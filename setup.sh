@@ -15,7 +15,7 @@ JOBS="$(nproc 2>/dev/null || echo 2)"
 
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config git libgit2-dev libarchive-dev nlohmann-json3-dev libcli11-dev catch2)
 # Tools the end-to-end tests drive: real git repos, real archives, rg for the benchmark.
-TEST_PACKAGES=(zip unzip xz-utils zstd ripgrep python3)
+TEST_PACKAGES=(zip unzip xz-utils zstd ripgrep python3 pre-commit libarchive-tools)
 
 install_missing() {
   local missing=()

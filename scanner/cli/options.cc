@@ -23,7 +23,51 @@ void AddScanFlags(CLI::App& cmd, RawScanOptions& raw) {
       ->capture_default_str();
   cmd.add_option("--color", raw.color, "Colour output: auto, always, never")->capture_default_str();
   cmd.add_flag("-q,--quiet", raw.quiet, "No progress line");
+  cmd.add_flag("--staged", raw.staged, "Scan the staged (index) version of files that differ from HEAD");
+  cmd.add_option("--since", raw.since, "Report only references new since REV (compared with the work tree, or --commit)");
+  cmd.add_option("--commit", raw.commit, "Scan commit REV's tree from the object database (works in bare clones)");
+  cmd.add_flag("--history", raw.history, "For each model, the commit that introduced it and the one that removed it");
+  cmd.add_option("--history-limit", raw.history_limit, "Most commits --history walks")->capture_default_str();
+  cmd.add_option("--archive-depth", raw.archive_depth, "Most nesting levels of archives opened")->capture_default_str();
+  cmd.add_option("--archive-max-bytes", raw.archive_max_bytes, "Most uncompressed bytes read from one archive")
+      ->capture_default_str();
+  cmd.add_option("--archive-max-entries", raw.archive_max_entries, "Most members read per archive")
+      ->capture_default_str();
+  cmd.add_option("--archive-max-ratio", raw.archive_max_ratio,
+                 "Largest uncompressed:compressed ratio before an archive is treated as a bomb")
+      ->capture_default_str();
 }
+
+namespace {
+
+Status ValidateGit(const RawScanOptions& raw, const std::vector<std::string>& paths, ScanConfig& c) {
+  if (raw.staged && (!raw.since.empty() || !raw.commit.empty())) {
+    return MakeError("--staged cannot be combined with --since or --commit");
+  }
+  c.since_rev = raw.since;
+  c.commit_rev = raw.commit;
+  c.history = raw.history;
+  if (raw.staged) {
+    c.git_mode = ScanConfig::GitMode::kStaged;
+  } else if (!raw.since.empty()) {
+    c.git_mode = ScanConfig::GitMode::kSince;
+  } else if (!raw.commit.empty()) {
+    c.git_mode = ScanConfig::GitMode::kCommit;
+  }
+  if (c.git_mode == ScanConfig::GitMode::kWorkTree && !c.history) return Ok{};
+  if (raw.history_limit == 0) return MakeError("--history-limit must be at least 1");
+  c.history_limit = raw.history_limit;
+  if (c.git_mode != ScanConfig::GitMode::kWorkTree && paths.size() > 1) {
+    return MakeError("--staged, --since and --commit take at most one path (a directory inside the repository)");
+  }
+  c.git_path = paths.front();
+  if (!std::filesystem::is_directory(c.git_path)) {
+    return MakeError("git modes need a directory inside a repository, not " + c.git_path);
+  }
+  return Ok{};
+}
+
+}  // namespace
 
 Result<ScanConfig> Validate(const RawScanOptions& raw) {
   ScanConfig c;
@@ -72,6 +116,16 @@ Result<ScanConfig> Validate(const RawScanOptions& raw) {
     }
   }
   if (!files.files.empty()) c.targets.push_back(std::move(files));
+  Status git = ValidateGit(raw, paths, c);
+  if (!git) return git.error();
+  if (raw.archive_depth == 0) return MakeError("--archive-depth must be at least 1");
+  if (raw.archive_max_bytes == 0) return MakeError("--archive-max-bytes must be at least 1");
+  if (raw.archive_max_entries == 0) return MakeError("--archive-max-entries must be at least 1");
+  if (raw.archive_max_ratio == 0) return MakeError("--archive-max-ratio must be at least 1");
+  c.archive_depth = raw.archive_depth;
+  c.archive_max_bytes = raw.archive_max_bytes;
+  c.archive_max_entries = raw.archive_max_entries;
+  c.archive_max_ratio = raw.archive_max_ratio;
 
   bool to_terminal = raw.output.empty() && ::isatty(STDOUT_FILENO) == 1;
   c.color = raw.color == "always" || (raw.color == "auto" && to_terminal && c.format == "text");

@@ -27,6 +27,17 @@ struct RawScanOptions {
   uint64_t max_file_size = 64ull << 20;
   std::string color = "auto";
   bool quiet = false;
+  // Git modes (docs/git-and-archives.md).
+  bool staged = false;
+  std::string since;
+  std::string commit;
+  bool history = false;
+  uint64_t history_limit = 10000;
+  // Archive limits.
+  unsigned archive_depth = 4;
+  uint64_t archive_max_bytes = 1ull << 30;
+  uint64_t archive_max_entries = 100000;
+  uint64_t archive_max_ratio = 200;
 };
 
 // One thing to scan.
@@ -49,6 +60,18 @@ struct ScanConfig {
   uint64_t max_file_bytes = 0;
   bool color = false;
   bool progress = false;
+  // Git modes. kWorkTree is the ordinary directory/file scan.
+  enum class GitMode { kWorkTree, kStaged, kCommit, kSince };
+  GitMode git_mode = GitMode::kWorkTree;
+  std::string git_path;              // where to look for the repository (git modes and --history)
+  std::string since_rev;
+  std::string commit_rev;            // empty: HEAD for --history, the work tree for --since
+  bool history = false;
+  uint64_t history_limit = 0;
+  unsigned archive_depth = 0;
+  uint64_t archive_max_bytes = 0;
+  uint64_t archive_max_entries = 0;
+  uint64_t archive_max_ratio = 0;
 };
 
 // Registers the scan flags on `cmd`, writing into `raw`.

@@ -11,10 +11,14 @@
 #include "cli/catalog_loader.h"
 #include "cli/cli.h"
 #include "extract/registry.h"
+#include "pipeline/history.h"
+#include "pipeline/new_references.h"
 #include "pipeline/pipeline.h"
 #include "report/writer.h"
 #include "source/directory_source.h"
 #include "source/file_list_source.h"
+#include "source/git_repo.h"
+#include "source/git_sources.h"
 
 namespace modelprov::cli {
 namespace {
@@ -29,6 +33,55 @@ void ShowProgress(const ScanProgress& p) {
   std::fflush(stderr);
 }
 
+// Facts about the repository a user should know before reading the report.
+void NoteRepositoryState(const GitRepo& repo, const ScanConfig& config) {
+  if (repo.unborn() && config.git_mode == ScanConfig::GitMode::kStaged) {
+    std::cerr << "modelprov: note: no commit yet (unborn branch); every staged file counts as added\n";
+  }
+  if (repo.detached() && config.git_mode != ScanConfig::GitMode::kCommit) {
+    std::cerr << "modelprov: note: HEAD is detached\n";
+  }
+  if (repo.shallow() && config.history) {
+    std::cerr << "modelprov: note: shallow clone; --history only sees the fetched commits\n";
+  }
+}
+
+Result<std::vector<std::unique_ptr<Source>>> MakeSources(const ScanConfig& config, const std::shared_ptr<GitRepo>& repo,
+                                                         std::unique_ptr<Source>& baseline) {
+  std::vector<std::unique_ptr<Source>> sources;
+  switch (config.git_mode) {
+    case ScanConfig::GitMode::kStaged: {
+      auto s = MakeStagedIndexSource(repo);
+      if (!s) return s.error();
+      sources.push_back(std::move(*s));
+      return sources;
+    }
+    case ScanConfig::GitMode::kCommit: {
+      auto s = MakeCommitTreeSource(repo, config.commit_rev);
+      if (!s) return s.error();
+      sources.push_back(std::move(*s));
+      return sources;
+    }
+    case ScanConfig::GitMode::kSince: {
+      auto s = MakeChangedSinceSources(repo, config.since_rev, config.commit_rev);
+      if (!s) return s.error();
+      sources.push_back(std::move(s->changed));
+      baseline = std::move(s->baseline);
+      return sources;
+    }
+    case ScanConfig::GitMode::kWorkTree:
+      break;
+  }
+  for (const ScanTarget& t : config.targets) {
+    if (t.type == ScanTarget::Type::kDirectory) {
+      sources.push_back(std::make_unique<DirectorySource>(t.path, t.display_prefix));
+    } else {
+      sources.push_back(std::make_unique<FileListSource>(t.files));
+    }
+  }
+  return sources;
+}
+
 }  // namespace
 
 int RunScan(const ScanConfig& config) {
@@ -40,20 +93,52 @@ int RunScan(const ScanConfig& config) {
   Resolver resolver(*catalog);
   ExtractorList extractors = DefaultExtractors();
 
-  ScanRequest request;
-  for (const ScanTarget& t : config.targets) {
-    if (t.type == ScanTarget::Type::kDirectory) {
-      request.sources.push_back(std::make_unique<DirectorySource>(t.path, t.display_prefix));
-    } else {
-      request.sources.push_back(std::make_unique<FileListSource>(t.files));
+  ScanLimits limits;
+  limits.max_file_bytes = config.max_file_bytes;
+  limits.archive.max_depth = config.archive_depth;
+  limits.archive.max_bytes = config.archive_max_bytes;
+  limits.archive.max_entries = config.archive_max_entries;
+  limits.archive.max_ratio = config.archive_max_ratio;
+
+  std::shared_ptr<GitRepo> repo;
+  if (config.git_mode != ScanConfig::GitMode::kWorkTree || config.history) {
+    Result<std::shared_ptr<GitRepo>> found = GitRepo::Discover(config.git_path);
+    if (!found) {
+      std::cerr << "modelprov: " << found.error().message << "\n";
+      return kExitUsage;
     }
+    repo = *found;
+    NoteRepositoryState(*repo, config);
   }
+
+  ScanRequest request;
   request.jobs = config.jobs;
-  request.limits.max_file_bytes = config.max_file_bytes;
+  request.limits = limits;
   if (config.progress) request.on_progress = ShowProgress;
+  std::unique_ptr<Source> baseline;
+  Result<std::vector<std::unique_ptr<Source>>> sources = MakeSources(config, repo, baseline);
+  if (!sources) {
+    std::cerr << "modelprov: " << sources.error().message << "\n";
+    return kExitUsage;
+  }
+  request.sources = std::move(*sources);
 
   ScanResult result = modelprov::RunScan(request, extractors, resolver);
   if (config.progress && result.stats.seconds >= 1.0) std::fprintf(stderr, "\r\x1b[2K");
+  if (baseline) {
+    ScanRequest base_request;
+    base_request.jobs = config.jobs;
+    base_request.limits = limits;
+    base_request.sources.push_back(std::move(baseline));
+    KeepNewReferences(result, modelprov::RunScan(base_request, extractors, resolver));
+  }
+  if (config.history) {
+    std::string rev = config.commit_rev.empty() ? "HEAD" : config.commit_rev;
+    HistoryResult h = WalkHistory(*repo, rev, config.history_limit, extractors, resolver, limits);
+    result.history = std::move(h.models);
+    for (ScanError& e : h.errors) result.errors.push_back(std::move(e));
+    SortScanResult(result);
+  }
   result.tool_version = MODELPROV_VERSION;
   result.roots = config.roots;
   result.models = SummarizeModels(result.references, *catalog);

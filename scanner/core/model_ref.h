@@ -61,6 +61,10 @@ struct ModelReference {
   std::string extractor;   // name of the extractor that produced it
   Evidence evidence = Evidence::kDefinite;
   Facts facts;
+  // Which version of the file was read: "worktree" (files on disk), "index"
+  // (staged blobs) or "commit:<short-hash>". Set by the pipeline from the
+  // Source, never by extractors; empty means "worktree".
+  std::string source;
 
   // Returns the value of fact `key`, or empty if absent.
   std::string_view Fact(std::string_view key) const;

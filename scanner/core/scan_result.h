@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/finding.h"
+#include "core/history.h"
 #include "core/model_summary.h"
 #include "core/resolved.h"
 #include "core/scan_error.h"
@@ -28,6 +30,9 @@ struct ScanResult {
   std::vector<Finding> findings;
   std::vector<ScanError> errors;              // sorted by path
   ScanStats stats;
+  // Set only by `scan --history`: one entry per model ever referenced in the
+  // walked history (removed ones included), sorted by model id.
+  std::optional<std::vector<ModelHistory>> history;
 };
 
 }  // namespace modelprov

@@ -51,35 +51,63 @@ class BlobAccess final : public RandomAccess {
   Blob& blob_;
 };
 
+// A member's bytes (or their first part) as a RandomAccess.
+class MemoryAccess final : public RandomAccess {
+ public:
+  explicit MemoryAccess(std::string_view data) : data_(data) {}
+  uint64_t size() const override { return data_.size(); }
+  Result<size_t> ReadAt(uint64_t offset, char* buf, size_t n) override {
+    if (offset >= data_.size()) return size_t{0};
+    size_t count = std::min<uint64_t>(n, data_.size() - offset);
+    std::copy_n(data_.data() + offset, count, buf);
+    return count;
+  }
+
+ private:
+  std::string_view data_;
+};
+
 struct FileOutput {
   std::vector<ResolvedReference> refs;
   std::vector<ScanError> errors;
 };
 
-class Worker {
+class Worker final : public MemberExtractor {
  public:
   Worker(const std::vector<std::unique_ptr<Source>>& sources, const ExtractorSelector& selector,
          const Resolver& resolver, const ScanLimits& limits)
-      : sources_(sources), selector_(selector), resolver_(resolver), limits_(limits) {}
+      : sources_(sources),
+        selector_(selector),
+        resolver_(resolver),
+        limits_(limits),
+        archives_(selector, limits.archive, limits.max_file_bytes) {}
 
   FileOutput Process(const ListedEntry& item) {
     FileOutput out;
     const Entry& e = item.entry;
     std::vector<const Extractor*> chosen = selector_.ForPath(e.path);
-    if (chosen.empty() && !selector_.any_magic()) return out;
+    // An archive may also be a model file in its own right (.keras, a
+    // PyTorch zip): it is both expanded and given to the extractors.
+    bool archive = IsArchiveName(e.path);
+    if (chosen.empty() && !archive && !selector_.any_magic()) return out;
     auto blob = sources_[item.source]->Open(e);
     if (!blob) {
       out.errors.push_back({e.path, blob.error().message});
       return out;
     }
     if (chosen.empty()) {
-      char head[64];
+      char head[512];
       auto got = (*blob)->ReadAt(0, head, sizeof head);
       if (!got) return out;
-      chosen = selector_.ForMagic(std::string_view(head, *got));
-      if (chosen.empty()) return out;
+      archive = archive || IsArchiveMagic(std::string_view(head, *got));
+      chosen = selector_.ForMagic(std::string_view(head, std::min<size_t>(*got, 64)));
+      if (chosen.empty() && !archive) return out;
     }
     FileSink sink;
+    if (archive) {  // the members go through ExtractMember
+      BlobAccess access(**blob);
+      archives_.Expand(access, e.path, *this, sink);
+    }
     bool text_loaded = false, text_failed = false;
     for (const Extractor* ex : chosen) {
       ExtractInput in;
@@ -97,11 +125,37 @@ class Worker {
       }
       ex->Extract(in, sink);
     }
+    std::string origin = sources_[item.source]->origin();
     for (ModelReference& ref : sink.refs) {
+      ref.source = origin;
       if (std::optional<ResolvedReference> r = resolver_.Resolve(ref)) out.refs.push_back(std::move(*r));
     }
     out.errors = std::move(sink.errors);
     return out;
+  }
+
+  // One archive member, already in memory.
+  void ExtractMember(const std::vector<const Extractor*>& chosen, const std::string& display_path,
+                     std::string_view data, uint64_t full_size, ReferenceSink& sink) override {
+    bool has_nul = std::string_view(data.data(), std::min<size_t>(data.size(), 8192)).find('\0') != std::string_view::npos;
+    bool nul_reported = false;
+    for (const Extractor* ex : chosen) {
+      ExtractInput in;
+      in.path = display_path;
+      in.name = BaseName(display_path);
+      in.size = full_size;
+      MemoryAccess access(data);
+      if (ex->input() == Extractor::Input::kRandomAccess) {
+        in.blob = &access;
+      } else if (has_nul) {
+        if (!nul_reported) sink.OnError({display_path, "contains NUL bytes (binary or UTF-16); not scanned as text"});
+        nul_reported = true;
+        continue;
+      } else {
+        in.text = data;
+      }
+      ex->Extract(in, sink);
+    }
   }
 
  private:
@@ -131,10 +185,68 @@ class Worker {
   const ExtractorSelector& selector_;
   const Resolver& resolver_;
   const ScanLimits& limits_;
+  ArchiveExpander archives_;
   std::string buffer_;  // reused across files: no allocation per file once warm
 };
 
+// Serves one in-memory file at a time to a Worker.
+class OneFileSource final : public Source {
+ public:
+  std::string Describe() const override { return "in-memory file"; }
+  Status Walk(EntrySink&) override { return Ok{}; }
+  Result<std::unique_ptr<Blob>> Open(const Entry&) const override {
+    return std::unique_ptr<Blob>(std::make_unique<StringBlob>(data));
+  }
+  std::string origin() const override { return ""; }
+
+  class StringBlob final : public Blob {
+   public:
+    explicit StringBlob(const std::string& data) : data_(data) {}
+    uint64_t size() const override { return data_.size(); }
+    Result<size_t> ReadAt(uint64_t offset, char* buf, size_t n) override {
+      return MemoryAccess(data_).ReadAt(offset, buf, n);
+    }
+
+   private:
+    const std::string& data_;
+  };
+
+  std::string data;
+};
+
 }  // namespace
+
+struct SingleFileScanner::Impl {
+  Impl(const ExtractorList& extractors, const Resolver& resolver, const ScanLimits& l)
+      : selector(extractors), limits(l), worker(sources, selector, resolver, limits) {
+    auto src = std::make_unique<OneFileSource>();
+    file = src.get();
+    sources.push_back(std::move(src));
+  }
+  ExtractorSelector selector;
+  ScanLimits limits;
+  std::vector<std::unique_ptr<Source>> sources;
+  OneFileSource* file = nullptr;
+  Worker worker;
+};
+
+SingleFileScanner::SingleFileScanner(const ExtractorList& extractors, const Resolver& resolver,
+                                     const ScanLimits& limits)
+    : impl_(std::make_unique<Impl>(extractors, resolver, limits)) {}
+
+SingleFileScanner::~SingleFileScanner() = default;
+
+bool SingleFileScanner::Wants(std::string_view path) const {
+  return !impl_->selector.ForPath(path).empty() || IsArchiveName(path);
+}
+
+void SingleFileScanner::Scan(const std::string& path, std::string data, std::vector<ResolvedReference>& refs,
+                             std::vector<ScanError>& errors) {
+  impl_->file->data = std::move(data);
+  FileOutput out = impl_->worker.Process({0, Entry{path, "", impl_->file->data.size()}});
+  for (ResolvedReference& r : out.refs) refs.push_back(std::move(r));
+  for (ScanError& e : out.errors) errors.push_back(std::move(e));
+}
 
 void SortScanResult(ScanResult& result) {
   std::stable_sort(result.references.begin(), result.references.end(),

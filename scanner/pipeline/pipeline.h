@@ -10,12 +10,15 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <string_view>
 #include <memory>
 #include <vector>
 
 #include "catalog/resolver.h"
 #include "core/scan_result.h"
 #include "extract/extractor.h"
+#include "pipeline/archive_expander.h"
 #include "source/source.h"
 
 namespace modelprov {
@@ -24,6 +27,7 @@ struct ScanLimits {
   // Files larger than this are not loaded for text extractors (an error entry
   // says so). Header readers still see them.
   uint64_t max_file_bytes = 64ull << 20;
+  ArchiveLimits archive;
 };
 
 struct ScanProgress {
@@ -45,6 +49,24 @@ struct ScanRequest {
 // Never throws; per-file problems are in ScanResult::errors, and a source that
 // cannot be listed at all becomes an error entry too.
 ScanResult RunScan(ScanRequest& request, const ExtractorList& extractors, const Resolver& resolver);
+
+// Runs the extractors and the resolver on single in-memory files, outside any
+// Source walk (the history walk scans blobs one at a time). Not thread-safe.
+class SingleFileScanner {
+ public:
+  SingleFileScanner(const ExtractorList& extractors, const Resolver& resolver, const ScanLimits& limits);
+  ~SingleFileScanner();
+  // False when no extractor claims `path` by name and it is not an archive:
+  // such a file can be skipped without reading it.
+  bool Wants(std::string_view path) const;
+  // References (source left empty) and error entries for `data` read as `path`.
+  void Scan(const std::string& path, std::string data, std::vector<ResolvedReference>& refs,
+            std::vector<ScanError>& errors);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Sorts references and errors into the canonical output order.
 void SortScanResult(ScanResult& result);

@@ -25,6 +25,12 @@ json LocationJson(const Location& l) {
 
 Location LocationFrom(const json& o) { return {Str(o, "path"), U32(o, "line"), U32(o, "column")}; }
 
+json CommitJson(const CommitInfo& c) {
+  return {{"hash", c.hash}, {"author", SanitizeUtf8(c.author)}, {"date", c.date}, {"summary", SanitizeUtf8(c.summary)}};
+}
+
+CommitInfo CommitFrom(const json& o) { return {Str(o, "hash"), Str(o, "author"), Str(o, "date"), Str(o, "summary")}; }
+
 json LineageJson(const std::vector<LineageStep>& steps) {
   json a = json::array();
   for (const LineageStep& s : steps) {
@@ -120,7 +126,8 @@ json ScanResultToJson(const ScanResult& r) {
                     {"confidence", rr.resolution ? res.confidence : 0.0},
                     {"lineage", LineageJson(res.lineage)},
                     {"extractor", ref.extractor},
-                    {"facts", facts}});
+                    {"facts", facts},
+                    {"source", ref.source.empty() ? std::string("worktree") : ref.source}});
   }
   doc["references"] = refs;
   json models = json::array();
@@ -145,6 +152,16 @@ json ScanResultToJson(const ScanResult& r) {
                       {"terms", TermsToJson(m.terms)},
                       {"sources", m.sources},
                       {"occurrences", occ}});
+    if (r.history) {
+      json& entry = models.back();
+      entry["introduced"] = nullptr;
+      entry["removed"] = nullptr;
+      for (const ModelHistory& h : *r.history) {
+        if (h.model != m.id) continue;
+        entry["introduced"] = CommitJson(h.introduced);
+        if (h.removed) entry["removed"] = CommitJson(*h.removed);
+      }
+    }
   }
   doc["models"] = models;
   json findings = json::array();
@@ -166,6 +183,15 @@ json ScanResultToJson(const ScanResult& r) {
     errors.push_back({{"path", SanitizeUtf8(e.path)}, {"message", SanitizeUtf8(e.message)}});
   }
   doc["errors"] = errors;
+  if (r.history) {
+    json history = json::array();
+    for (const ModelHistory& h : *r.history) {
+      history.push_back({{"model", SanitizeUtf8(h.model)},
+                         {"introduced", CommitJson(h.introduced)},
+                         {"removed", h.removed ? CommitJson(*h.removed) : json(nullptr)}});
+    }
+    doc["history"] = history;
+  }
   doc["stats"] = {{"files", r.stats.files}, {"bytes", r.stats.bytes}, {"seconds", r.stats.seconds}};
   return doc;
 }
@@ -196,6 +222,7 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       rr.ref.kind = *kind;
       rr.ref.text = Str(j, "text");
       rr.ref.extractor = Str(j, "extractor");
+      rr.ref.source = Str(j, "source");
       if (j.contains("facts") && j["facts"].is_object()) {
         for (auto it = j["facts"].begin(); it != j["facts"].end(); ++it) {
           if (it->is_string()) rr.ref.facts.emplace_back(it.key(), it->get<std::string>());
@@ -254,6 +281,17 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       r.findings.push_back(std::move(f));
     }
     for (const json& j : doc.value("errors", json::array())) r.errors.push_back({Str(j, "path"), Str(j, "message")});
+    if (doc.contains("history") && doc["history"].is_array()) {
+      std::vector<ModelHistory> history;
+      for (const json& j : doc["history"]) {
+        ModelHistory h;
+        h.model = Str(j, "model");
+        if (j.contains("introduced") && j["introduced"].is_object()) h.introduced = CommitFrom(j["introduced"]);
+        if (j.contains("removed") && j["removed"].is_object()) h.removed = CommitFrom(j["removed"]);
+        history.push_back(std::move(h));
+      }
+      r.history = std::move(history);
+    }
     if (doc.contains("stats")) {
       r.stats.files = doc["stats"].value("files", uint64_t{0});
       r.stats.bytes = doc["stats"].value("bytes", uint64_t{0});

@@ -61,6 +61,11 @@ std::string Where(const Location& l) {
   return s;
 }
 
+// "abc1234def56 2025-01-01 Name <mail>: summary"
+std::string CommitLine(const CommitInfo& c) {
+  return c.hash.substr(0, 12) + " " + c.date.substr(0, 10) + " " + c.author + ": " + c.summary;
+}
+
 void WriteModel(const ModelSummary& m, const ScanResult& r, const Style& st, std::ostream& out) {
   out << st.Bold(m.id) << "\n";
   std::string family = m.family.empty() ? "unknown" : m.family + (m.family_name.empty() ? "" : " (" + m.family_name + ")");
@@ -91,7 +96,32 @@ void WriteModel(const ModelSummary& m, const ScanResult& r, const Style& st, std
     out << (first ? "    used at    " : "               ") << Where(l) << "\n";
     first = false;
   }
-  (void)r;
+  if (r.history) {
+    for (const ModelHistory& h : *r.history) {
+      if (h.model != m.id) continue;
+      out << "    introduced " << CommitLine(h.introduced) << "\n";
+      if (h.removed) out << "    removed    " << CommitLine(*h.removed) << "\n";
+    }
+  }
+  out << "\n";
+}
+
+// Models the history saw that no current file references any more.
+void WriteRemoved(const ScanResult& r, const Style& st, std::ostream& out) {
+  if (!r.history) return;
+  std::vector<const ModelHistory*> gone;
+  for (const ModelHistory& h : *r.history) {
+    bool current = false;
+    for (const ModelSummary& m : r.models) current = current || m.id == h.model;
+    if (!current && h.removed) gone.push_back(&h);
+  }
+  if (gone.empty()) return;
+  out << st.Bold("Removed from the code (" + std::to_string(gone.size()) + ")") << "\n";
+  for (const ModelHistory* h : gone) {
+    out << "    " << h->model << "\n";
+    out << "        introduced " << CommitLine(h->introduced) << "\n";
+    out << "        removed    " << CommitLine(*h->removed) << "\n";
+  }
   out << "\n";
 }
 
@@ -104,6 +134,7 @@ class TextWriter final : public ReportWriter {
   void Write(const ScanResult& r, std::ostream& out, const WriteOptions& options) const override {
     Style st(options.color);
     for (const ModelSummary& m : r.models) WriteModel(m, r, st, out);
+    WriteRemoved(r, st, out);
     WriteUnresolved(r, st, out);
     WriteFindings(r, st, out);
     if (!r.errors.empty()) {

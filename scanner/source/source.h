@@ -49,6 +49,9 @@ class Source {
   virtual Status Walk(EntrySink& sink) = 0;
   // Opens an entry produced by this source's Walk. Thread-safe.
   virtual Result<std::unique_ptr<Blob>> Open(const Entry& entry) const = 0;
+  // Which version of the files this source reads, copied into every
+  // reference's `source`: "worktree", "index" or "commit:<short-hash>".
+  virtual std::string origin() const { return "worktree"; }
 };
 
 }  // namespace modelprov

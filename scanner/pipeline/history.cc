@@ -1,0 +1,209 @@
+#include "pipeline/history.h"
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace modelprov {
+namespace {
+
+std::string IsoDate(git_time_t t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+CommitInfo InfoOf(git_commit* c) {
+  const git_signature* a = git_commit_author(c);
+  CommitInfo info;
+  info.hash = OidHex(*git_commit_id(c));
+  if (a != nullptr) {
+    info.author = std::string(a->name ? a->name : "") + " <" + (a->email ? a->email : "") + ">";
+    info.date = IsoDate(a->when.time);
+  }
+  const char* summary = git_commit_summary(c);
+  info.summary = summary == nullptr ? "" : summary;
+  return info;
+}
+
+struct Change {
+  std::string path;
+  bool had_old = false;  // the path existed before this commit
+  bool has_new = false;  // and exists after it
+  git_oid blob{};
+};
+
+using ModelSet = std::vector<std::string>;  // sorted, unique
+
+}  // namespace
+
+HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit, const ExtractorList& extractors,
+                          const Resolver& resolver, const ScanLimits& limits) {
+  HistoryResult out;
+  if (repo.unborn()) {
+    out.errors.push_back({"", "--history: the branch has no commits yet; nothing to walk"});
+    return out;
+  }
+  Result<git_oid> start = repo.ResolveCommit(rev);
+  if (!start) {
+    out.errors.push_back({"", "--history: " + start.error().message});
+    return out;
+  }
+  git_repository* r = repo.get();
+  std::lock_guard<std::mutex> lock(repo.mutex());
+
+  // 1. The first-parent chain, newest first, at most limit commits.
+  std::vector<git_oid> chain;
+  // Followed by hand rather than with git_revwalk: a shallow clone's boundary
+  // commit names parents that were never fetched, which makes a revwalk fail.
+  git_commit* current = nullptr;
+  if (git_commit_lookup(&current, r, &*start) != 0) {
+    out.errors.push_back({"", GitErrorMessage("--history: cannot read commit " + OidHex(*start))});
+    return out;
+  }
+  bool truncated = false;
+  while (current != nullptr) {
+    if (chain.size() == limit) {
+      truncated = true;
+      break;
+    }
+    chain.push_back(*git_commit_id(current));
+    git_commit* parent = nullptr;
+    if (git_commit_parentcount(current) > 0 && git_commit_parent(&parent, current, 0) != 0) {
+      if (!repo.shallow()) {
+        out.errors.push_back({"", GitErrorMessage("--history: the parent of commit " +
+                                                  OidHex(*git_commit_id(current)).substr(0, 12) + " cannot be read") +
+                                      "; older history was not examined"});
+      }
+      parent = nullptr;
+    }
+    git_commit_free(current);
+    current = parent;
+  }
+  git_commit_free(current);
+  if (chain.empty()) return out;
+  if (truncated) {
+    out.errors.push_back({"", "--history: stopped at the --history-limit of " + std::to_string(limit) +
+                                  " commits; models already present in commit " + OidHex(chain.back()).substr(0, 12) +
+                                  " are shown as introduced there"});
+  }
+  if (repo.shallow()) {
+    out.errors.push_back({"", "--history: shallow clone, history is truncated at the shallow boundary; 'introduced' "
+                              "may name a later commit than the real one (fetch with --unshallow for full history)"});
+  }
+
+  // 2. Replay oldest first, scanning only changed, claimed blobs.
+  SingleFileScanner scanner(extractors, resolver, limits);
+  std::unordered_map<std::string, ModelSet> blob_models;  // path + '\0' + blob id -> models
+  std::map<std::string, ModelSet> path_models;            // current version of each path
+  std::map<std::string, int> live;                        // model -> number of paths referencing it
+  std::map<std::string, ModelHistory> history;
+  git_tree* parent_tree = nullptr;
+
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    git_commit* commit = nullptr;
+    if (git_commit_lookup(&commit, r, &*it) != 0) {
+      out.errors.push_back({"", GitErrorMessage("--history: cannot read commit " + OidHex(*it))});
+      break;
+    }
+    git_tree* tree = nullptr;
+    if (git_commit_tree(&tree, commit) != 0) {
+      out.errors.push_back({"", GitErrorMessage("--history: cannot read the tree of commit " + OidHex(*it))});
+      git_commit_free(commit);
+      break;
+    }
+    git_diff* diff = nullptr;
+    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    if (git_diff_tree_to_tree(&diff, r, parent_tree, tree, &opts) != 0) {
+      out.errors.push_back({"", GitErrorMessage("--history: cannot diff commit " + OidHex(*it))});
+      git_tree_free(tree);
+      git_commit_free(commit);
+      break;
+    }
+    std::vector<Change> changes;
+    for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; ++i) {
+      const git_diff_delta* d = git_diff_get_delta(diff, i);
+      Change c;
+      c.path = d->new_file.path != nullptr ? d->new_file.path : d->old_file.path;
+      c.had_old = d->status != GIT_DELTA_ADDED;
+      c.has_new = d->status != GIT_DELTA_DELETED &&
+                  (d->new_file.mode == GIT_FILEMODE_BLOB || d->new_file.mode == GIT_FILEMODE_BLOB_EXECUTABLE);
+      c.blob = d->new_file.id;
+      if (!scanner.Wants(c.path)) continue;
+      changes.push_back(std::move(c));
+    }
+    git_diff_free(diff);
+
+    std::set<std::string> touched;
+    std::map<std::string, int> before;
+    auto adjust = [&](const ModelSet& models, int delta) {
+      for (const std::string& m : models) {
+        if (!before.count(m)) before[m] = live[m];
+        live[m] += delta;
+        touched.insert(m);
+      }
+    };
+    for (const Change& c : changes) {
+      auto old = path_models.find(c.path);
+      if (old != path_models.end()) {
+        adjust(old->second, -1);
+        path_models.erase(old);
+      }
+      if (!c.has_new) continue;
+      std::string key = c.path + '\0' + OidHex(c.blob);
+      auto cached = blob_models.find(key);
+      if (cached == blob_models.end()) {
+        ModelSet models;
+        git_blob* blob = nullptr;
+        if (git_blob_lookup(&blob, r, &c.blob) != 0) {
+          out.errors.push_back({c.path, GitErrorMessage("--history: corrupt or missing git object " + OidHex(c.blob) +
+                                                        " in commit " + OidHex(*it).substr(0, 12))});
+        } else {
+          std::string data(static_cast<const char*>(git_blob_rawcontent(blob)), git_blob_rawsize(blob));
+          git_blob_free(blob);
+          std::vector<ResolvedReference> refs;
+          std::vector<ScanError> ignored;  // problems in old versions are not this scan's errors
+          scanner.Scan(c.path, std::move(data), refs, ignored);
+          for (const ResolvedReference& rr : refs) {
+            if (rr.resolution && !rr.resolution->model.empty()) models.push_back(rr.resolution->model);
+          }
+          std::sort(models.begin(), models.end());
+          models.erase(std::unique(models.begin(), models.end()), models.end());
+        }
+        cached = blob_models.emplace(key, std::move(models)).first;
+      }
+      if (cached->second.empty()) continue;
+      adjust(cached->second, +1);
+      path_models[c.path] = cached->second;
+    }
+    if (!touched.empty()) {
+      CommitInfo info = InfoOf(commit);
+      for (const std::string& m : touched) {
+        int was = before[m], now = live[m];
+        if (was == 0 && now > 0) {
+          auto [h, inserted] = history.try_emplace(m);
+          if (inserted) {
+            h->second.model = m;
+            h->second.introduced = info;
+          }
+          h->second.removed.reset();
+        } else if (was > 0 && now == 0) {
+          history[m].removed = info;
+        }
+      }
+    }
+    git_commit_free(commit);
+    git_tree_free(parent_tree);
+    parent_tree = tree;
+  }
+  git_tree_free(parent_tree);
+  for (auto& [m, h] : history) out.models.push_back(std::move(h));
+  return out;
+}
+
+}  // namespace modelprov

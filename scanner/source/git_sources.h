@@ -1,0 +1,45 @@
+// Sources that read from a git repository's object database instead of (or
+// next to) the work tree:
+//
+//   StagedIndexSource   what `git commit` would record: files whose index
+//                       version differs from HEAD (added, modified, renamed,
+//                       copied, type-changed), read from the index blobs.
+//                       Origin "index". With an unborn HEAD every index entry
+//                       counts as added.
+//   CommitTreeSource    every file of a commit's tree, straight from the
+//                       object database (works in bare clones). Origin
+//                       "commit:<short-hash>".
+//   ChangedSinceSources the files that changed between REV and the work tree
+//                       (or a commit), plus a "baseline" source holding REV's
+//                       version of each of them under the new path, so the
+//                       caller can drop references that already existed.
+//
+// All paths are relative to the repository root, whatever directory the
+// scan was started from. Submodules (gitlinks) are listed as error entries
+// and never entered; symbolic links are skipped; an object that cannot be
+// read becomes an error entry for its path.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "source/git_repo.h"
+#include "source/source.h"
+
+namespace modelprov {
+
+Result<std::unique_ptr<Source>> MakeStagedIndexSource(std::shared_ptr<GitRepo> repo);
+
+Result<std::unique_ptr<Source>> MakeCommitTreeSource(std::shared_ptr<GitRepo> repo, const std::string& rev);
+
+struct ChangedSources {
+  std::unique_ptr<Source> changed;   // the new versions
+  std::unique_ptr<Source> baseline;  // REV's versions of the same files (modified/renamed ones only)
+};
+// `commit_rev` empty: compare against the work tree (staged and unstaged
+// changes plus untracked, not-ignored files). Otherwise compare against that
+// commit's tree.
+Result<ChangedSources> MakeChangedSinceSources(std::shared_ptr<GitRepo> repo, const std::string& since_rev,
+                                               const std::string& commit_rev);
+
+}  // namespace modelprov

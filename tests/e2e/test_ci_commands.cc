@@ -1,0 +1,98 @@
+// The scan commands docs/ci.md's jobs run, executed verbatim (with $BASE_SHA
+// substituted) on a repository shaped like a pull request. The test also
+// checks each command is still spelled that way in docs/ci.md.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "support/e2e.h"
+
+using namespace modelprov::testing;
+using nlohmann::json;
+
+namespace {
+
+const std::string kQwen = "m = AutoModel.from_pretrained(\"Qwen/Qwen2.5-7B-Instruct\")\n";
+const std::string kBge = "e = AutoModel.from_pretrained(\"BAAI/bge-large-en-v1.5\")\n";
+
+const std::string kPullRequestJson =
+    "modelprov scan --since \"$BASE_SHA\" --commit HEAD --fail-on error --format json --output modelprov.json";
+const std::string kPullRequestText =
+    "modelprov scan --since \"$BASE_SHA\" --commit HEAD --fail-on none --color never --output modelprov.txt";
+const std::string kInventory =
+    "modelprov scan --commit HEAD --history --fail-on none --format json --output modelprov-inventory.json";
+
+std::string Slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Splits the documented command on spaces, drops the leading "modelprov"
+// and substitutes "$BASE_SHA".
+RunResult RunDocumented(const std::string& command, const std::string& base, const std::filesystem::path& cwd) {
+  std::istringstream words(command);
+  std::vector<std::string> args;
+  std::string w;
+  words >> w;
+  REQUIRE(w == "modelprov");
+  while (words >> w) args.push_back(w == "\"$BASE_SHA\"" ? base : w);
+  return Modelprov(args, cwd);
+}
+
+}  // namespace
+
+TEST_CASE("docs/ci.md scan commands work on a pull-request-shaped repository", "[e2e][ci]") {
+  std::string doc = Slurp(std::filesystem::path(MODELPROV_SOURCE_DIR) / "docs/ci.md");
+  for (const std::string& c : {kPullRequestJson, kPullRequestText, kInventory}) {
+    INFO(c);
+    CHECK(doc.find(c) != std::string::npos);
+  }
+
+  TempDir d;
+  Git({"init", "-q"}, d.path());
+  d.Write("app/model.py", kQwen);
+  Git({"add", "-A"}, d.path());
+  Git({"commit", "-q", "-m", "base"}, d.path());
+  std::string base = Git({"rev-parse", "HEAD"}, d.path());
+  base = base.substr(0, base.find('\n'));
+  Git({"checkout", "-q", "-b", "feature"}, d.path());
+  d.Write("app/embed.py", kBge);
+  d.Write("app/model.py", "# moved down\n" + kQwen);
+  Git({"add", "-A"}, d.path());
+  Git({"commit", "-q", "-m", "add embeddings"}, d.path());
+  std::string head = Git({"rev-parse", "HEAD"}, d.path());
+  head = head.substr(0, head.find('\n'));
+  // CI checkouts often leave other files around; the commit is what counts.
+  d.Write("app/scratch.py", kQwen);
+
+  RunResult r = RunDocumented(kPullRequestJson, base, d.path());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.empty());
+  json scan = json::parse(Slurp(d.path() / "modelprov.json"));
+  CHECK(ReferenceLines(scan) == std::vector<std::string>{
+                                    "app/embed.py:1 hf-model-id BAAI/bge-large-en-v1.5 -> BAAI/bge-large-en-v1.5"});
+  CHECK(scan["references"][0]["source"] == "commit:" + Git({"rev-parse", "--short", "HEAD"}, d.path()).substr(0, 7));
+
+  r = RunDocumented(kPullRequestText, base, d.path());
+  REQUIRE(r.exit_code == 0);
+  std::string text = Slurp(d.path() / "modelprov.txt");
+  CHECK(text.find("BAAI/bge-large-en-v1.5\n") == 0);
+  CHECK(text.find("Qwen") == std::string::npos);
+  CHECK(text.find("\x1b[") == std::string::npos);
+
+  r = RunDocumented(kInventory, base, d.path());
+  REQUIRE(r.exit_code == 0);
+  json inventory = json::parse(Slurp(d.path() / "modelprov-inventory.json"));
+  REQUIRE(inventory["history"].size() == 2);
+  CHECK(inventory["history"][0]["model"] == "BAAI/bge-large-en-v1.5");
+  CHECK(inventory["history"][0]["introduced"]["hash"] == head);
+  CHECK(inventory["history"][1]["model"] == "Qwen/Qwen2.5-7B-Instruct");
+  CHECK(inventory["history"][1]["introduced"]["hash"] == base);
+
+  // An unknown base (a shallow CI checkout) is a configuration error: exit 2.
+  r = RunDocumented(kPullRequestJson, "0123456789abcdef0123456789abcdef01234567", d.path());
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("modelprov: unknown revision '0123456789abcdef0123456789abcdef01234567'", 0) == 0);
+}
