@@ -27,6 +27,8 @@ struct RawScanOptions {
   uint64_t max_file_size = 64ull << 20;
   std::string color = "auto";
   bool quiet = false;
+  std::string policy;    // FILE, builtin:NAME or none; empty: discover (policy_loader.h)
+  std::string baseline;  // baseline FILE; empty: none
 };
 
 // One thing to scan.
@@ -49,6 +51,8 @@ struct ScanConfig {
   uint64_t max_file_bytes = 0;
   bool color = false;
   bool progress = false;
+  std::string policy;                // as given; empty: discover
+  std::string baseline_file;         // empty: no baseline
 };
 
 // Registers the scan flags on `cmd`, writing into `raw`.

@@ -10,6 +10,9 @@
 #include "catalog/summarize.h"
 #include "cli/catalog_loader.h"
 #include "cli/cli.h"
+#include "cli/policy_loader.h"
+#include "engine/baseline.h"
+#include "engine/evaluator.h"
 #include "extract/registry.h"
 #include "pipeline/pipeline.h"
 #include "report/writer.h"
@@ -31,11 +34,30 @@ void ShowProgress(const ScanProgress& p) {
 
 }  // namespace
 
-int RunScan(const ScanConfig& config) {
+std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& config) {
+  // Configuration problems (catalog, policy, baseline) are reported before
+  // any file is read.
   Result<Catalog> catalog = LoadCatalog(config.catalog_file);
   if (!catalog) {
     std::cerr << "modelprov: " << catalog.error().message << "\n";
-    return kExitUsage;
+    return std::nullopt;
+  }
+  Result<rules::Policy> policy = LoadActivePolicy(config.policy, PolicyRootOf(config));
+  if (!policy) {
+    std::cerr << "modelprov: " << policy.error().message << "\n";
+    return std::nullopt;
+  }
+  std::optional<rules::Baseline> baseline;
+  if (!config.baseline_file.empty()) {
+    std::ifstream in(config.baseline_file, std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    Result<rules::Baseline> parsed = rules::Baseline::Parse(buf.str(), config.baseline_file);
+    if (!parsed) {
+      std::cerr << "modelprov: " << parsed.error().message << "\n";
+      return std::nullopt;
+    }
+    baseline = std::move(*parsed);
   }
   Resolver resolver(*catalog);
   ExtractorList extractors = DefaultExtractors();
@@ -57,6 +79,19 @@ int RunScan(const ScanConfig& config) {
   result.tool_version = MODELPROV_VERSION;
   result.roots = config.roots;
   result.models = SummarizeModels(result.references, *catalog);
+
+  rules::PolicyEvaluator evaluator(*policy);
+  EvidenceLines lines(config);
+  evaluator.set_line_reader([&lines](const std::string& path, uint32_t line) { return lines.Line(path, line); });
+  if (baseline) evaluator.set_baseline(&*baseline);
+  result.findings = evaluator.Evaluate(result);
+  return result;
+}
+
+int RunScan(const ScanConfig& config) {
+  std::optional<ScanResult> scanned = ScanAndEvaluate(config);
+  if (!scanned) return kExitUsage;
+  const ScanResult& result = *scanned;
 
   WriterList writers = DefaultWriters();
   const ReportWriter* writer = FindWriter(writers, config.format);

@@ -166,7 +166,10 @@ json ScanResultToJson(const ScanResult& r) {
     errors.push_back({{"path", SanitizeUtf8(e.path)}, {"message", SanitizeUtf8(e.message)}});
   }
   doc["errors"] = errors;
-  doc["stats"] = {{"files", r.stats.files}, {"bytes", r.stats.bytes}, {"seconds", r.stats.seconds}};
+  size_t suppressed = 0;
+  for (const Finding& f : r.findings) suppressed += f.suppressed_by.empty() ? 0 : 1;
+  doc["stats"] = {{"files", r.stats.files}, {"bytes", r.stats.bytes}, {"seconds", r.stats.seconds},
+                  {"suppressed", suppressed}};
   return doc;
 }
 
