@@ -1,5 +1,7 @@
 #include "engine/condition.h"
 
+#include <algorithm>
+
 #include "core/glob.h"
 #include "core/model_ref.h"
 #include "core/text.h"
@@ -134,6 +136,31 @@ bool MatchLineage(const Condition& c, const Subject& s, MatchTrace* trace) {
   return false;
 }
 
+// The facts a negated condition looked at, with the subject's actual values
+// ("country=CN" for `not: {country: [US]}`): that is what triggered it.
+void DescribeFacts(const Condition& c, const Subject& s, std::vector<std::string>& out) {
+  std::string fact;
+  if (c.type == Condition::Type::kTerm) {
+    const TermValue* v = nullptr;
+    if (s.terms) {
+      auto it = s.terms->find(c.term);
+      if (it != s.terms->end()) v = &it->second;
+    }
+    fact = c.term + "=" + TermValueText(v);
+  } else if (!FactName(c.type).empty()) {
+    std::string_view value = FactOf(c.type, s);
+    fact = std::string(FactName(c.type)) + "=" + (value.empty() ? "unknown" : std::string(value));
+  } else if (c.type == Condition::Type::kHasLineage) {
+    fact = s.lineage && !s.lineage->empty() ? "lineage=present" : "lineage=absent";
+  }
+  if (!fact.empty()) {
+    if (std::find(out.begin(), out.end(), fact) == out.end()) out.push_back(fact);
+    return;
+  }
+  if (c.type == Condition::Type::kLineage) return;  // ancestors have no single value to show
+  for (const Condition& child : c.children) DescribeFacts(child, s, out);
+}
+
 }  // namespace
 
 Subject SubjectOf(const ModelSummary& m, const Location& location, std::string_view kind) {
@@ -175,7 +202,9 @@ bool Matches(const Condition& c, const Subject& s, MatchTrace* trace) {
       }
       return false;
     case Condition::Type::kNot:
-      return c.children.empty() || !Matches(c.children.front(), s, nullptr);
+      if (!c.children.empty() && Matches(c.children.front(), s, nullptr)) return false;
+      if (trace && !c.children.empty()) DescribeFacts(c.children.front(), s, trace->facts);
+      return true;
     case Condition::Type::kTerm:
       return MatchTerm(c, s, trace);
     case Condition::Type::kLineage:

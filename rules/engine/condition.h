@@ -70,7 +70,8 @@ struct MatchTrace {
 };
 
 // True when `c` holds for `s`. Facts that made it true are appended to
-// `trace` (facts under `not` are not: they are why it did NOT match).
+// `trace`; under `not` those are the subject's actual values of the facts the
+// negated condition tested ("country=CN" for `not: {country: [US]}`).
 bool Matches(const Condition& c, const Subject& s, MatchTrace* trace);
 
 }  // namespace modelprov::rules

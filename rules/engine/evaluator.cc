@@ -71,6 +71,7 @@ void PolicyEvaluator::Check(const ModelSummary& m, const Location& where, std::s
     f.severity = rule.severity;
     f.model = m.id;
     for (const std::string& fact : trace.facts) f.trigger += (f.trigger.empty() ? "" : ", ") + fact;
+    if (f.trigger.empty()) f.trigger = "model=" + m.id;  // a rule without conditions fires on the model itself
     f.message = RenderTemplate(rule.message, ValuesFor(m, where, kind, rule, trace, f.trigger));
     f.how_to_fix = rule.how_to_fix;
     f.location = where;

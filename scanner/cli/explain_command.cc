@@ -93,6 +93,7 @@ std::optional<Explained> Lookup(const std::string& name, const Resolver& resolve
     }
   }
   if (auto r = resolver.ResolveApiModel(name, Evidence::kLikely); r && Known(*r)) {
+    if (r->match == "ollama") return FromResolution(*r, ReferenceKind::kModelfile, "ollama", catalog);
     return FromResolution(*r, ReferenceKind::kApiModel, "api-model", catalog);
   }
   if (auto r = resolver.ResolveOllama(name); r && Known(*r)) {

@@ -145,10 +145,15 @@ TEST_CASE("combinators: all, any, not and implicit all of a mapping", "[rules][c
   CHECK(When("      not:\n        country: CN\n", m));
   CHECK_FALSE(When("      not:\n        country: US\n", m));
   CHECK(When("      not:\n        any:\n          - country: CN\n          - publisher: deepseek\n", m));
-  // Facts under `not` are not triggers; the others are.
+  // Under `not` the trigger is the actual value of the fact tested.
   MatchTrace trace;
   CHECK(When("      family: llama\n      not:\n        country: CN\n", m, "a", "hf-model-id", &trace));
-  CHECK(trace.facts == std::vector<std::string>{"family=llama"});
+  CHECK(trace.facts == std::vector<std::string>{"family=llama", "country=US"});
+  MatchTrace unknown;
+  ModelSummary bare;
+  bare.id = "x";
+  CHECK(When("      not:\n        license: [MIT]\n        terms: { mau_cap: present }\n", bare, "a", "hf-model-id", &unknown));
+  CHECK(unknown.facts == std::vector<std::string>{"license=unknown", "mau_cap=unknown"});
 }
 
 TEST_CASE("a rule without when matches every model", "[rules][condition]") {
