@@ -283,6 +283,7 @@ TEST_CASE("inline suppressions on the line or the line above are counted", "[e2e
             "# modelprov:ignore cn vendor approved in LEGAL-7\n"
             "A = openai.chat(model=\"deepseek-chat\")\n"
             "B = openai.chat(model=\"qwen-max\")  # modelprov:ignore cn approved\n"
+            "\n"
             "C = openai.chat(model=\"deepseek-reasoner\")  # modelprov:ignore other-rule\n");
   dir.Write("policy.yml",
             "rules:\n  - id: cn\n    severity: error\n    message: \"{model}\"\n    when:\n      country: CN\n");
@@ -292,7 +293,7 @@ TEST_CASE("inline suppressions on the line or the line above are counted", "[e2e
   CHECK(FindingLines(scan) == std::vector<std::string>{
                                   "error cn app.py:3 deepseek-chat [inline]",
                                   "error cn app.py:4 qwen-max [inline]",
-                                  "error cn app.py:5 deepseek-reasoner",
+                                  "error cn app.py:6 deepseek-reasoner",
                               });
   CHECK(scan["stats"]["suppressed"] == 2);
 }
