@@ -103,7 +103,7 @@ TEST_CASE("the issue's example policy works as written", "[e2e][policy]") {
   CHECK(text.out.find("; 4 findings (2 suppressed), 0 errors;") != std::string::npos);
 }
 
-TEST_CASE("--fail-on decides the exit code", "[e2e][policy]") {
+TEST_CASE("the --fail-on flag decides the exit code", "[e2e][policy]") {
   TempDir dir;
   WriteFixture(dir);
   dir.Write("policy.yml",
