@@ -26,7 +26,9 @@ struct Explained {
   std::string kind;  // reference kind policies see
   std::string match; // catalog matcher that decided
   ModelSummary model;
-  std::vector<std::string> license_sources;
+  // For a family id: its per-version licenses, which a bare family has no
+  // single answer for.
+  std::vector<VersionRule> versions;
 };
 
 bool Known(const Resolution& r) {
@@ -73,6 +75,7 @@ Explained FromFamily(const Family& f, const Catalog& catalog) {
   r.license = f.license;
   r.match = "family-id";
   Explained e = FromResolution(r, ReferenceKind::kHfModelId, "family", catalog);
+  e.versions = f.versions;
   return e;
 }
 
@@ -190,6 +193,14 @@ void WriteText(const std::string& name, const Explained& e, const rules::Policy&
           << OrUnknown(s.license) << "; from " << s.source << ")\n";
     }
   }
+  if (!e.versions.empty()) {
+    out << "  licenses by version:\n";
+    for (const VersionRule& v : e.versions) {
+      std::string match;
+      for (const std::string& g : v.match) match += (match.empty() ? "" : ", ") + g;
+      out << "    " << match << " -> " << OrUnknown(v.license) << (v.source.empty() ? "" : " (" + v.source + ")") << "\n";
+    }
+  }
   out << "  sources:\n";
   if (m.sources.empty()) out << "    (none)\n";
   for (const std::string& s : m.sources) out << "    " << s << "\n";
@@ -211,6 +222,10 @@ json ToJson(const std::string& name, const Explained& e, const rules::Policy& po
   for (const LineageStep& s : m.lineage) {
     lineage.push_back({{"model", Nullable(s.model)}, {"relation", s.relation}, {"family", Nullable(s.family)},
                        {"license", Nullable(s.license)}, {"source", s.source}});
+  }
+  json versions = json::array();
+  for (const VersionRule& v : e.versions) {
+    versions.push_back({{"match", v.match}, {"license", Nullable(v.license)}, {"source", Nullable(v.source)}});
   }
   json rules = json::array();
   for (const Finding& f : findings) {
@@ -237,6 +252,7 @@ json ToJson(const std::string& name, const Explained& e, const rules::Policy& po
           {"terms", TermsToJson(m.terms)},
           {"lineage", lineage},
           {"sources", m.sources},
+          {"versions", versions},
           {"policy", policy.origin},
           {"findings", rules}};
 }

@@ -444,7 +444,7 @@ TEST_CASE("explain: a derivative shows its lineage and inherited terms", "[e2e][
                                           {"family", "llama"}, {"license", "LicenseRef-llama-3.1"}, {"source", "catalog"}});
 }
 
-TEST_CASE("explain: license ids, provider hosts and Ollama tags", "[e2e][explain]") {
+TEST_CASE("explain: license ids, family ids, provider hosts and Ollama tags", "[e2e][explain]") {
   TempDir dir;
   RunResult lic = Modelprov({"explain", "LicenseRef-llama-3.1", "--format", "json", "--policy", "none"}, dir.path());
   REQUIRE(lic.exit_code == 0);
@@ -455,6 +455,17 @@ TEST_CASE("explain: license ids, provider hosts and Ollama tags", "[e2e][explain
   CHECK(l["terms"]["mau_cap"] == 700000000);
   CHECK(l["family"].is_null());
   CHECK(l["findings"] == nlohmann::json::array());
+
+  RunResult family = Modelprov({"explain", "llama", "--format", "json"}, dir.path());
+  REQUIRE(family.exit_code == 0);
+  nlohmann::json f = ParseJson(family);
+  CHECK(f["type"] == "family");
+  CHECK(f["publisher"] == "meta");
+  CHECK(f["country"] == "US");
+  REQUIRE(f["versions"].size() > 0);
+  CHECK(f["versions"][0]["license"] == "LicenseRef-llama-4");
+  RunResult family_text = Modelprov({"explain", "llama"}, dir.path());
+  CHECK(family_text.out.find("  licenses by version:\n    llama-4-*, llama4* -> LicenseRef-llama-4 (") != std::string::npos);
 
   RunResult host = Modelprov({"explain", "api.deepseek.com", "--format", "json"}, dir.path());
   REQUIRE(host.exit_code == 0);
