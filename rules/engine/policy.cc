@@ -78,6 +78,12 @@ TermTest ParseTermTest(const YAML::Node& at, const std::string& term, std::strin
 
 Condition ParseWhen(const YAML::Node& node, bool in_lineage);
 
+// YAML aliases let a few lines describe an exponentially large tree, and a
+// .modelprov.yml comes with the (untrusted) scanned repository: cap the
+// number of conditions one policy may expand to.
+constexpr size_t kMaxConditions = 10000;
+thread_local size_t g_conditions = 0;
+
 Condition Fact(Condition::Type type, const YAML::Node& value, const std::string& key) {
   Condition c;
   c.type = type;
@@ -94,6 +100,9 @@ Condition Fact(Condition::Type type, const YAML::Node& value, const std::string&
 
 Condition ParseCondition(const std::string& key, const YAML::Node& value, bool in_lineage) {
   using T = Condition::Type;
+  if (++g_conditions > kMaxConditions) {
+    Fail(value, "the policy has more than " + std::to_string(kMaxConditions) + " conditions");
+  }
   if (in_lineage) {
     if (key == "model") return Fact(T::kModel, value, key);
     if (key == "family") return Fact(T::kFamily, value, key);
@@ -292,6 +301,7 @@ const std::vector<std::string>& TemplatePlaceholders() {
 Result<Policy> LoadPolicy(std::string_view text, std::string_view origin) {
   std::string where(origin);
   try {
+    g_conditions = 0;
     YAML::Node root = YAML::Load(std::string(text));
     if (!root || root.IsNull()) return MakeError(where + ": the policy is empty (it needs a 'rules' list)");
     Policy p = ParseDocument(root);

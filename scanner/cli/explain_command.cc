@@ -102,6 +102,8 @@ std::optional<Explained> Lookup(const std::string& name, const Resolver& resolve
   if (auto r = resolver.ResolveOllama(name); r && Known(*r)) {
     return FromResolution(*r, ReferenceKind::kModelfile, "ollama", catalog);
   }
+  // A model card's license value ("llama3.1", "apache-2.0", "other" + name).
+  if (const License* l = catalog.FindLicense(resolver.LicenseFromCard(name, name))) return FromLicense(*l);
   return std::nullopt;
 }
 

@@ -467,6 +467,10 @@ TEST_CASE("explain: license ids, family ids, provider hosts and Ollama tags", "[
   RunResult family_text = Modelprov({"explain", "llama"}, dir.path());
   CHECK(family_text.out.find("  licenses by version:\n    llama-4-*, llama4* -> LicenseRef-llama-4 (") != std::string::npos);
 
+  RunResult card = Modelprov({"explain", "llama3.1", "--format", "json"}, dir.path());  // a model card's license value
+  REQUIRE(card.exit_code == 0);
+  CHECK(ParseJson(card)["license"] == "LicenseRef-llama-3.1");
+
   RunResult host = Modelprov({"explain", "api.deepseek.com", "--format", "json"}, dir.path());
   REQUIRE(host.exit_code == 0);
   CHECK(ParseJson(host)["type"] == "provider-host");

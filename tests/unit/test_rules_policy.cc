@@ -125,3 +125,18 @@ TEST_CASE("templates render facts and 'unknown' for missing ones", "[rules][temp
   CHECK(RenderTemplate("{other} and {model", v) == "{other} and {model");
   CHECK(RenderTemplate("{model}{model}", v) == "deepseek-chatdeepseek-chat");
 }
+
+TEST_CASE("alias bombs cannot expand a policy without bound", "[rules][policy]") {
+  // Six nested levels of ten aliases each: a million conditions if expanded.
+  std::string body = "{country: CN}";
+  for (int i = 0; i < 6; ++i) {
+    std::string anchor = "x" + std::to_string(i);
+    std::string list = "{any: [&" + anchor + " " + body;
+    for (int k = 0; k < 9; ++k) list += ", *" + anchor;
+    body = list + "]}";
+  }
+  std::string policy = "rules:\n  - id: r\n    severity: note\n    message: x\n    when: " + body + "\n";
+  Result<Policy> p = LoadPolicy(policy, "bomb.yml");
+  REQUIRE_FALSE(p);
+  CHECK(p.error().message == "bomb.yml:5: the policy has more than 10000 conditions");
+}
