@@ -169,7 +169,8 @@ class TextWriter final : public ReportWriter {
     out << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s") << " in "
         << r.stats.files << " files (" << HumanBytes(r.stats.bytes) << "); " << active << " finding"
         << (active == 1 ? "" : "s")
-        << (active == r.findings.size() ? "" : " (" + std::to_string(r.findings.size() - active) + " suppressed)") << ", " << r.errors.size() << " error" << (r.errors.size() == 1 ? "" : "s")
+        << (active == r.findings.size() ? "" : " (" + std::to_string(r.findings.size() - active) + " suppressed)")
+        << ", " << r.errors.size() << " error" << (r.errors.size() == 1 ? "" : "s")
         << "; " << secs << " s\n";
   }
 };
