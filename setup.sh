@@ -13,7 +13,7 @@ MODE="${1:-demo}"
 BUILD_DIR="${BUILD_DIR:-build}"
 JOBS="$(nproc 2>/dev/null || echo 2)"
 
-BUILD_PACKAGES=(g++ cmake ninja-build pkg-config git libgit2-dev libarchive-dev nlohmann-json3-dev libcli11-dev catch2)
+BUILD_PACKAGES=(g++ cmake ninja-build pkg-config git libgit2-dev libarchive-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev)
 # Tools the end-to-end tests drive: real git repos, real archives, rg for the benchmark.
 TEST_PACKAGES=(zip unzip xz-utils zstd ripgrep python3 pre-commit libarchive-tools)
 

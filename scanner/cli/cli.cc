@@ -4,7 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/baseline_command.h"
+#include "cli/explain_command.h"
 #include "cli/options.h"
+#include "cli/policy_command.h"
 #include "cli/scan_command.h"
 
 namespace modelprov::cli {
@@ -18,6 +21,22 @@ int Run(int argc, char** argv) {
   RawScanOptions scan_raw;
   CLI::App* scan = app.add_subcommand("scan", "Scan directories or files for model dependencies");
   AddScanFlags(*scan, scan_raw);
+
+  CLI::App* policy = app.add_subcommand("policy", "Work with policy files");
+  policy->require_subcommand(1);
+  std::string policy_file;
+  CLI::App* policy_check = policy->add_subcommand("check", "Validate a policy file without scanning");
+  policy_check->add_option("file", policy_file, "Policy FILE or builtin:NAME")->required();
+
+  CLI::App* baseline = app.add_subcommand("baseline", "Accept the current findings as a baseline");
+  baseline->require_subcommand(1);
+  RawScanOptions baseline_raw;
+  CLI::App* baseline_create = baseline->add_subcommand("create", "Scan and write the findings to a baseline file");
+  AddBaselineFlags(*baseline_create, baseline_raw);
+
+  ExplainOptions explain_options;
+  CLI::App* explain = app.add_subcommand("explain", "Show what the catalog knows about a name, and which rules fire");
+  AddExplainFlags(*explain, explain_options);
 
   try {
     app.parse(argc, argv);
@@ -36,6 +55,9 @@ int Run(int argc, char** argv) {
     }
     return RunScan(*config);
   }
+  if (policy_check->parsed()) return RunPolicyCheck(policy_file);
+  if (baseline_create->parsed()) return RunBaselineCreate(baseline_raw);
+  if (explain->parsed()) return RunExplain(explain_options);
   return kExitUsage;
 }
 

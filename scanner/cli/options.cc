@@ -36,6 +36,10 @@ void AddScanFlags(CLI::App& cmd, RawScanOptions& raw) {
   cmd.add_option("--archive-max-ratio", raw.archive_max_ratio,
                  "Largest uncompressed:compressed ratio before an archive is treated as a bomb")
       ->capture_default_str();
+  cmd.add_option("--policy", raw.policy,
+                 "Policy FILE, builtin:NAME or none (default: .modelprov.yml in the scanned directory, "
+                 "else builtin:default)");
+  cmd.add_option("--baseline", raw.baseline, "Baseline FILE: findings it lists are reported as suppressed");
 }
 
 namespace {
@@ -97,6 +101,11 @@ Result<ScanConfig> Validate(const RawScanOptions& raw) {
     return MakeError("--catalog file not found: " + raw.catalog);
   }
   c.catalog_file = raw.catalog;
+  if (!raw.baseline.empty() && !std::filesystem::is_regular_file(raw.baseline)) {
+    return MakeError("--baseline file not found: " + raw.baseline);
+  }
+  c.baseline_file = raw.baseline;
+  c.policy = raw.policy;
 
   std::vector<std::string> paths = raw.paths.empty() ? std::vector<std::string>{"."} : raw.paths;
   c.roots = paths;

@@ -38,6 +38,8 @@ struct RawScanOptions {
   uint64_t archive_max_bytes = 1ull << 30;
   uint64_t archive_max_entries = 100000;
   uint64_t archive_max_ratio = 200;
+  std::string policy;    // FILE, builtin:NAME or none; empty: discover (policy_loader.h)
+  std::string baseline;  // baseline FILE; empty: none
 };
 
 // One thing to scan.
@@ -72,6 +74,8 @@ struct ScanConfig {
   uint64_t archive_max_bytes = 0;
   uint64_t archive_max_entries = 0;
   uint64_t archive_max_ratio = 0;
+  std::string policy;                // as given; empty: discover
+  std::string baseline_file;         // empty: no baseline
 };
 
 // Registers the scan flags on `cmd`, writing into `raw`.

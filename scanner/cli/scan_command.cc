@@ -1,6 +1,7 @@
 #include "cli/scan_command.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -10,6 +11,9 @@
 #include "catalog/summarize.h"
 #include "cli/catalog_loader.h"
 #include "cli/cli.h"
+#include "cli/policy_loader.h"
+#include "engine/baseline.h"
+#include "engine/evaluator.h"
 #include "extract/registry.h"
 #include "pipeline/history.h"
 #include "pipeline/new_references.h"
@@ -47,7 +51,7 @@ void NoteRepositoryState(const GitRepo& repo, const ScanConfig& config) {
 }
 
 Result<std::vector<std::unique_ptr<Source>>> MakeSources(const ScanConfig& config, const std::shared_ptr<GitRepo>& repo,
-                                                         std::unique_ptr<Source>& baseline) {
+                                                         std::unique_ptr<Source>& since_base) {
   std::vector<std::unique_ptr<Source>> sources;
   switch (config.git_mode) {
     case ScanConfig::GitMode::kStaged: {
@@ -66,7 +70,7 @@ Result<std::vector<std::unique_ptr<Source>>> MakeSources(const ScanConfig& confi
       auto s = MakeChangedSinceSources(repo, config.since_rev, config.commit_rev);
       if (!s) return s.error();
       sources.push_back(std::move(s->changed));
-      baseline = std::move(s->baseline);
+      since_base = std::move(s->baseline);
       return sources;
     }
     case ScanConfig::GitMode::kWorkTree:
@@ -81,14 +85,55 @@ Result<std::vector<std::unique_ptr<Source>>> MakeSources(const ScanConfig& confi
   }
   return sources;
 }
+// Reads a --baseline file; nullopt when none was given.
+Result<std::optional<rules::Baseline>> LoadBaseline(const std::string& file) {
+  if (file.empty()) return std::optional<rules::Baseline>();
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  Result<rules::Baseline> parsed = rules::Baseline::Parse(buf.str(), file);
+  if (!parsed) return parsed.error();
+  return std::optional<rules::Baseline>(std::move(*parsed));
+}
+
+// Where .modelprov.yml is looked for: the scanned directory; in git modes the
+// current directory, then the repository root.
+std::string PolicyRoot(const ScanConfig& config, const GitRepo* repo) {
+  if (repo == nullptr || config.git_mode == ScanConfig::GitMode::kWorkTree) return PolicyRootOf(config);
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(".modelprov.yml", ec)) return ".";
+  return repo->workdir();
+}
 
 }  // namespace
 
-int RunScan(const ScanConfig& config) {
+std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& config) {
+  // Configuration problems (catalog, repository, policy, baseline) are
+  // reported before any file is read.
   Result<Catalog> catalog = LoadCatalog(config.catalog_file);
   if (!catalog) {
     std::cerr << "modelprov: " << catalog.error().message << "\n";
-    return kExitUsage;
+    return std::nullopt;
+  }
+  std::shared_ptr<GitRepo> repo;
+  if (config.git_mode != ScanConfig::GitMode::kWorkTree || config.history) {
+    Result<std::shared_ptr<GitRepo>> found = GitRepo::Discover(config.git_path);
+    if (!found) {
+      std::cerr << "modelprov: " << found.error().message << "\n";
+      return std::nullopt;
+    }
+    repo = *found;
+    NoteRepositoryState(*repo, config);
+  }
+  Result<rules::Policy> policy = LoadActivePolicy(config.policy, PolicyRoot(config, repo.get()));
+  if (!policy) {
+    std::cerr << "modelprov: " << policy.error().message << "\n";
+    return std::nullopt;
+  }
+  Result<std::optional<rules::Baseline>> baseline = LoadBaseline(config.baseline_file);
+  if (!baseline) {
+    std::cerr << "modelprov: " << baseline.error().message << "\n";
+    return std::nullopt;
   }
   Resolver resolver(*catalog);
   ExtractorList extractors = DefaultExtractors();
@@ -100,36 +145,29 @@ int RunScan(const ScanConfig& config) {
   limits.archive.max_entries = config.archive_max_entries;
   limits.archive.max_ratio = config.archive_max_ratio;
 
-  std::shared_ptr<GitRepo> repo;
-  if (config.git_mode != ScanConfig::GitMode::kWorkTree || config.history) {
-    Result<std::shared_ptr<GitRepo>> found = GitRepo::Discover(config.git_path);
-    if (!found) {
-      std::cerr << "modelprov: " << found.error().message << "\n";
-      return kExitUsage;
-    }
-    repo = *found;
-    NoteRepositoryState(*repo, config);
-  }
-
   ScanRequest request;
   request.jobs = config.jobs;
   request.limits = limits;
   if (config.progress) request.on_progress = ShowProgress;
-  std::unique_ptr<Source> baseline;
-  Result<std::vector<std::unique_ptr<Source>>> sources = MakeSources(config, repo, baseline);
+  std::unique_ptr<Source> since_base;
+  Result<std::vector<std::unique_ptr<Source>>> sources = MakeSources(config, repo, since_base);
   if (!sources) {
     std::cerr << "modelprov: " << sources.error().message << "\n";
-    return kExitUsage;
+    return std::nullopt;
   }
   request.sources = std::move(*sources);
+  if (policy->origin.rfind("builtin:", 0) != 0 && policy->origin != "none") {
+    std::error_code ec;
+    request.excluded_files.push_back(std::filesystem::weakly_canonical(policy->origin, ec).string());
+  }
 
   ScanResult result = modelprov::RunScan(request, extractors, resolver);
   if (config.progress && result.stats.seconds >= 1.0) std::fprintf(stderr, "\r\x1b[2K");
-  if (baseline) {
+  if (since_base) {
     ScanRequest base_request;
     base_request.jobs = config.jobs;
     base_request.limits = limits;
-    base_request.sources.push_back(std::move(baseline));
+    base_request.sources.push_back(std::move(since_base));
     KeepNewReferences(result, modelprov::RunScan(base_request, extractors, resolver));
   }
   if (config.history) {
@@ -142,6 +180,20 @@ int RunScan(const ScanConfig& config) {
   result.tool_version = MODELPROV_VERSION;
   result.roots = config.roots;
   result.models = SummarizeModels(result.references, *catalog);
+
+  rules::PolicyEvaluator evaluator(*policy);
+  EvidenceLines lines(config);
+  if (repo != nullptr && config.git_mode != ScanConfig::GitMode::kWorkTree) lines.set_base_dir(repo->workdir());
+  evaluator.set_line_reader([&lines](const std::string& path, uint32_t line) { return lines.Line(path, line); });
+  if (*baseline) evaluator.set_baseline(&**baseline);
+  result.findings = evaluator.Evaluate(result);
+  return result;
+}
+
+int RunScan(const ScanConfig& config) {
+  std::optional<ScanResult> scanned = ScanAndEvaluate(config);
+  if (!scanned) return kExitUsage;
+  const ScanResult& result = *scanned;
 
   WriterList writers = DefaultWriters();
   const ReportWriter* writer = FindWriter(writers, config.format);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -214,6 +215,17 @@ class OneFileSource final : public Source {
   std::string data;
 };
 
+// Compares canonical paths only for entries with the same base name, so the
+// check costs a string compare per entry, not a syscall.
+bool IsExcluded(const Entry& e, const std::vector<std::string>& excluded) {
+  for (const std::string& x : excluded) {
+    if (BaseName(e.locator) != BaseName(x)) continue;
+    std::error_code ec;
+    if (std::filesystem::weakly_canonical(e.locator, ec).string() == x) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 struct SingleFileScanner::Impl {
@@ -269,6 +281,9 @@ ScanResult RunScan(ScanRequest& request, const ExtractorList& extractors, const 
     ListingSink sink(i, entries, result.errors);
     Status st = request.sources[i]->Walk(sink);
     if (!st) result.errors.push_back({"", st.error().message});
+  }
+  if (!request.excluded_files.empty()) {
+    std::erase_if(entries, [&](const ListedEntry& e) { return IsExcluded(e.entry, request.excluded_files); });
   }
   for (const ListedEntry& e : entries) {
     ++result.stats.files;

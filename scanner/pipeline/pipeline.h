@@ -41,6 +41,9 @@ struct ScanRequest {
   std::vector<std::unique_ptr<Source>> sources;
   unsigned jobs = 1;
   ScanLimits limits;
+  // Files that are configuration of this very scan (the active policy file),
+  // as canonical absolute paths: never reported as dependencies.
+  std::vector<std::string> excluded_files;
   // Called from one worker thread about every 100 ms; may be empty.
   std::function<void(const ScanProgress&)> on_progress;
 };

@@ -192,7 +192,10 @@ json ScanResultToJson(const ScanResult& r) {
     }
     doc["history"] = history;
   }
-  doc["stats"] = {{"files", r.stats.files}, {"bytes", r.stats.bytes}, {"seconds", r.stats.seconds}};
+  size_t suppressed = 0;
+  for (const Finding& f : r.findings) suppressed += f.suppressed_by.empty() ? 0 : 1;
+  doc["stats"] = {{"files", r.stats.files}, {"bytes", r.stats.bytes}, {"seconds", r.stats.seconds},
+                  {"suppressed", suppressed}};
   return doc;
 }
 

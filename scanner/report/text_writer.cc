@@ -198,7 +198,9 @@ class TextWriter final : public ReportWriter {
     if (!countries.empty()) out << " (" << c.str() << ")";
     out << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s") << " in "
         << r.stats.files << " files (" << HumanBytes(r.stats.bytes) << "); " << active << " finding"
-        << (active == 1 ? "" : "s") << ", " << r.errors.size() << " error" << (r.errors.size() == 1 ? "" : "s")
+        << (active == 1 ? "" : "s")
+        << (active == r.findings.size() ? "" : " (" + std::to_string(r.findings.size() - active) + " suppressed)")
+        << ", " << r.errors.size() << " error" << (r.errors.size() == 1 ? "" : "s")
         << "; " << secs << " s\n";
   }
 };

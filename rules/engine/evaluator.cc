@@ -1,0 +1,146 @@
+#include "engine/evaluator.h"
+
+#include <ctime>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "core/glob.h"
+#include "core/model_ref.h"
+#include "core/text.h"
+#include "engine/condition.h"
+#include "engine/suppression.h"
+#include "engine/template.h"
+
+namespace modelprov::rules {
+namespace {
+
+TemplateValues ValuesFor(const ModelSummary& m, const Location& where, std::string_view kind, const Rule& rule,
+                         const MatchTrace& trace, std::string_view trigger) {
+  TemplateValues v;
+  v["model"] = m.id;
+  v["family"] = m.family;
+  v["family_name"] = m.family_name.empty() ? m.family : m.family_name;
+  v["publisher"] = m.publisher_name.empty() ? m.publisher : m.publisher_name;
+  v["publisher_id"] = m.publisher;
+  v["country"] = m.country;
+  v["license"] = m.license;
+  v["license_name"] = m.license_name.empty() ? m.license : m.license_name;
+  v["license_category"] = m.license_category;
+  v["provider"] = m.provider_name.empty() ? m.provider : m.provider_name;
+  v["data_country"] = m.data_country;
+  v["kind"] = std::string(kind);
+  v["path"] = where.path;
+  v["line"] = where.line == 0 ? "" : std::to_string(where.line);
+  v["term"] = trace.term;
+  v["term_value"] = trace.term_value;
+  v["trigger"] = std::string(trigger);
+  v["rule"] = rule.id;
+  v["severity"] = std::string(SeverityName(rule.severity));
+  return v;
+}
+
+std::string Describe(const Waiver& w) {
+  std::string what;
+  if (!w.model.empty()) what += "model " + w.model;
+  if (!w.path.empty()) what += std::string(what.empty() ? "" : ", ") + "path " + w.path;
+  return what;
+}
+
+}  // namespace
+
+std::string TodayUtc() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+PolicyEvaluator::PolicyEvaluator(const Policy& policy, Clock today) : policy_(policy), today_(std::move(today)) {}
+
+void PolicyEvaluator::Check(const ModelSummary& m, const Location& where, std::string_view kind,
+                            std::vector<Finding>& out) const {
+  Subject s = SubjectOf(m, where, kind);
+  for (const Rule& rule : policy_.rules) {
+    MatchTrace trace;
+    if (!Matches(rule.when, s, &trace)) continue;
+    Finding f;
+    f.rule = rule.id;
+    f.severity = rule.severity;
+    f.model = m.id;
+    for (const std::string& fact : trace.facts) f.trigger += (f.trigger.empty() ? "" : ", ") + fact;
+    if (f.trigger.empty()) f.trigger = "model=" + m.id;  // a rule without conditions fires on the model itself
+    f.message = RenderTemplate(rule.message, ValuesFor(m, where, kind, rule, trace, f.trigger));
+    f.how_to_fix = rule.how_to_fix;
+    f.location = where;
+    out.push_back(std::move(f));
+  }
+}
+
+void PolicyEvaluator::Suppress(Finding& f, const std::string& today) const {
+  if (read_line_ && f.location.line > 0) {
+    for (uint32_t line : {f.location.line, f.location.line - 1}) {
+      if (line == 0) continue;
+      std::optional<std::string> text = read_line_(f.location.path, line);
+      if (text && LineSuppresses(*text, f.rule)) {
+        f.suppressed_by = "inline";
+        return;
+      }
+    }
+  }
+  for (const Waiver& w : policy_.waivers) {
+    if (w.rule != "*" && w.rule != f.rule) continue;
+    if (!w.model.empty() && !GlobMatch(w.model, f.model, CaseSensitivity::kInsensitive)) continue;
+    if (!w.path.empty() && !GlobMatch(w.path, f.location.path)) continue;
+    if (today >= w.expires) continue;  // expired: reported on its own, no longer silences
+    f.suppressed_by = "waiver";
+    return;
+  }
+  if (baseline_ && baseline_->Contains(f)) f.suppressed_by = "baseline";
+}
+
+std::vector<Finding> PolicyEvaluator::Evaluate(const ScanResult& result) const {
+  std::map<std::string, const ModelSummary*> by_id;
+  for (const ModelSummary& m : result.models) by_id[ToLower(m.id)] = &m;
+
+  std::vector<Finding> out;
+  std::set<std::tuple<std::string, std::string, std::string, uint32_t>> seen;
+  const std::string today = today_();
+  for (const ResolvedReference& r : result.references) {
+    if (!r.resolution || r.resolution->model.empty()) continue;
+    auto it = by_id.find(ToLower(r.resolution->model));
+    if (it == by_id.end()) continue;
+    std::vector<Finding> found;
+    Check(*it->second, r.ref.location, KindName(r.ref.kind), found);
+    for (Finding& f : found) {
+      // Two references on one line (a URL and a model name) give one finding.
+      if (!seen.insert({f.rule, f.model, f.location.path, f.location.line}).second) continue;
+      Suppress(f, today);
+      out.push_back(std::move(f));
+    }
+  }
+  for (const Waiver& w : policy_.waivers) {
+    if (today < w.expires) continue;
+    Finding f;
+    f.rule = kExpiredWaiverRule;
+    f.severity = Severity::kWarning;
+    f.model = w.model;
+    f.trigger = "expires=" + w.expires;
+    f.message = "waiver for rule " + w.rule + " (" + Describe(w) + ") expired on " + w.expires +
+                " and no longer applies; reason was: " + w.reason;
+    f.how_to_fix = "Renew the waiver with a new `expires` date or remove it from the policy.";
+    f.location = Location{policy_.origin, static_cast<uint32_t>(w.line), 0};
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::vector<Finding> PolicyEvaluator::EvaluateModel(const ModelSummary& model, std::string_view kind) const {
+  std::vector<Finding> out;
+  Check(model, Location{}, kind, out);
+  return out;
+}
+
+}  // namespace modelprov::rules

@@ -1,0 +1,57 @@
+// PolicyEvaluator: runs a policy's rules over a ScanResult and returns the
+// findings, one per rule, model and occurrence, with waivers, inline
+// suppressions and a baseline applied (suppressed findings are kept, marked
+// in Finding::suppressed_by, so reports can count what was silenced).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/scan_result.h"
+#include "engine/baseline.h"
+#include "engine/policy.h"
+
+namespace modelprov::rules {
+
+// Today's date as YYYY-MM-DD. Injected so waiver expiry is testable.
+using Clock = std::function<std::string()>;
+std::string TodayUtc();
+
+// Returns 1-based line `line` of evidence file `path` (as it appears in
+// Location::path), or nullopt when it cannot be read (archive member,
+// binary file...). Used for inline suppressions only.
+using LineReader = std::function<std::optional<std::string>(const std::string& path, uint32_t line)>;
+
+// The rule id of findings about waivers that have expired.
+inline constexpr const char* kExpiredWaiverRule = "expired-waiver";
+
+class PolicyEvaluator {
+ public:
+  // `policy` must outlive the evaluator.
+  explicit PolicyEvaluator(const Policy& policy, Clock today = TodayUtc);
+
+  void set_line_reader(LineReader reader) { read_line_ = std::move(reader); }
+  // `baseline` must outlive the evaluator; nullptr: none.
+  void set_baseline(const Baseline* baseline) { baseline_ = baseline; }
+
+  // Findings in reference order (path, line, column), rules in policy order
+  // within one occurrence; expired-waiver findings last.
+  std::vector<Finding> Evaluate(const ScanResult& result) const;
+
+  // The findings `model` would get as a `kind` reference at no particular
+  // place (for `modelprov explain`); no waivers or suppressions applied.
+  std::vector<Finding> EvaluateModel(const ModelSummary& model, std::string_view kind) const;
+
+ private:
+  void Check(const ModelSummary& m, const Location& where, std::string_view kind, std::vector<Finding>& out) const;
+  void Suppress(Finding& f, const std::string& today) const;
+
+  const Policy& policy_;
+  Clock today_;
+  LineReader read_line_;
+  const Baseline* baseline_ = nullptr;
+};
+
+}  // namespace modelprov::rules

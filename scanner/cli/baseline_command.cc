@@ -1,0 +1,50 @@
+#include "cli/baseline_command.h"
+
+#include <fstream>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli.h"
+#include "cli/scan_command.h"
+#include "engine/baseline.h"
+
+namespace modelprov::cli {
+
+void AddBaselineFlags(CLI::App& cmd, RawScanOptions& raw) {
+  cmd.add_option("paths", raw.paths, "Directories or files to scan (default: .)");
+  cmd.add_option("-o,--output", raw.output, "Baseline FILE to write")->required();
+  cmd.add_option("--policy", raw.policy,
+                 "Policy FILE, builtin:NAME or none (default: .modelprov.yml in the scanned directory, "
+                 "else builtin:default)");
+  cmd.add_option("--catalog", raw.catalog, "JSON file whose entries override or extend the built-in catalog");
+  cmd.add_option("-j,--jobs", raw.jobs, "Worker threads (default: all cores)");
+  cmd.add_option("--max-file-size", raw.max_file_size, "Largest file (bytes) loaded for text extraction")
+      ->capture_default_str();
+  cmd.add_flag("-q,--quiet", raw.quiet, "No progress line");
+}
+
+int RunBaselineCreate(const RawScanOptions& raw) {
+  RawScanOptions scan = raw;
+  scan.output.clear();  // --output is the baseline here, not a report
+  scan.format = "text";
+  Result<ScanConfig> config = Validate(scan);
+  if (!config) {
+    std::cerr << "modelprov: " << config.error().message << "\n";
+    return kExitUsage;
+  }
+  std::optional<ScanResult> result = ScanAndEvaluate(*config);
+  if (!result) return kExitUsage;
+  std::string text = rules::Baseline::Write(result->findings);
+  std::ofstream out(raw.output, std::ios::binary);
+  if (!out || !(out << text)) {
+    std::cerr << "modelprov: cannot write " << raw.output << "\n";
+    return kExitUsage;
+  }
+  Result<rules::Baseline> written = rules::Baseline::Parse(text, raw.output);
+  size_t n = written ? written->entries().size() : 0;
+  std::cerr << "modelprov: wrote " << n << " finding" << (n == 1 ? "" : "s") << " to " << raw.output << "\n";
+  return kExitClean;
+}
+
+}  // namespace modelprov::cli

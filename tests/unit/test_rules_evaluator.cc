@@ -1,0 +1,176 @@
+// The evaluator: findings per occurrence, waivers with an injected clock,
+// inline suppressions, baselines.
+#include <catch2/catch.hpp>
+
+#include "engine/baseline.h"
+#include "engine/evaluator.h"
+#include "engine/suppression.h"
+
+using namespace modelprov;
+using namespace modelprov::rules;
+
+namespace {
+
+ScanResult TwoModels() {
+  ScanResult r;
+  ModelSummary ds;
+  ds.id = "deepseek-chat";
+  ds.publisher = "deepseek";
+  ds.publisher_name = "DeepSeek";
+  ds.country = "CN";
+  ModelSummary gpt;
+  gpt.id = "gpt-4o";
+  gpt.publisher = "openai";
+  gpt.publisher_name = "OpenAI";
+  gpt.country = "US";
+  r.models = {ds, gpt};
+  auto ref = [](const std::string& model, const std::string& path, uint32_t line) {
+    ResolvedReference rr;
+    rr.ref.kind = ReferenceKind::kApiModel;
+    rr.ref.text = model;
+    rr.ref.location = {path, line, 1};
+    Resolution res;
+    res.model = model;
+    rr.resolution = res;
+    return rr;
+  };
+  r.references = {ref("deepseek-chat", "app/a.py", 3), ref("gpt-4o", "app/b.py", 7), ref("deepseek-chat", "tests/t.py", 1)};
+  return r;
+}
+
+Policy Load(const std::string& text) {
+  Result<Policy> p = LoadPolicy(text, "p.yml");
+  if (!p) FAIL(p.error().message);
+  return *p;
+}
+
+const char* kCnPolicy = R"(rules:
+  - id: no-cn
+    severity: error
+    message: "{model} comes from {publisher} ({country}) at {path}:{line}"
+    when:
+      country: [CN]
+)";
+
+}  // namespace
+
+TEST_CASE("one finding per matching occurrence, with rendered message and trigger", "[rules][evaluator]") {
+  Policy p = Load(kCnPolicy);
+  PolicyEvaluator e(p, [] { return std::string("2030-01-01"); });
+  std::vector<Finding> f = e.Evaluate(TwoModels());
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].rule == "no-cn");
+  CHECK(f[0].severity == Severity::kError);
+  CHECK(f[0].model == "deepseek-chat");
+  CHECK(f[0].message == "deepseek-chat comes from DeepSeek (CN) at app/a.py:3");
+  CHECK(f[0].trigger == "country=CN");
+  CHECK(f[0].location.path == "app/a.py");
+  CHECK(f[0].suppressed_by.empty());
+  CHECK(f[1].location.path == "tests/t.py");
+}
+
+TEST_CASE("waivers apply before their expiry date and are reported after it", "[rules][evaluator][waiver]") {
+  Policy p = Load(std::string(kCnPolicy) + R"(waivers:
+  - rule: no-cn
+    model: "deepseek-*"
+    path: "app/**"
+    reason: "approved, LEGAL-42"
+    expires: 2030-06-01
+)");
+  SECTION("before expiry the waiver silences matching findings only") {
+    PolicyEvaluator e(p, [] { return std::string("2030-05-31"); });
+    std::vector<Finding> f = e.Evaluate(TwoModels());
+    REQUIRE(f.size() == 2);
+    CHECK(f[0].suppressed_by == "waiver");
+    CHECK(f[1].suppressed_by.empty());  // tests/t.py is outside the waiver's path
+  }
+  SECTION("on the expiry day it no longer applies and an expired-waiver finding appears") {
+    PolicyEvaluator e(p, [] { return std::string("2030-06-01"); });
+    std::vector<Finding> f = e.Evaluate(TwoModels());
+    REQUIRE(f.size() == 3);
+    CHECK(f[0].suppressed_by.empty());
+    CHECK(f[2].rule == "expired-waiver");
+    CHECK(f[2].severity == Severity::kWarning);
+    CHECK(f[2].location.path == "p.yml");
+    CHECK(f[2].location.line == 8);
+    CHECK(f[2].trigger == "expires=2030-06-01");
+    CHECK(f[2].message ==
+          "waiver for rule no-cn (model deepseek-*, path app/**) expired on 2030-06-01 and no longer applies; "
+          "reason was: approved, LEGAL-42");
+  }
+}
+
+TEST_CASE("inline suppressions on the line or the line above", "[rules][evaluator][suppression]") {
+  CHECK(LineSuppresses("model = 'x'  # modelprov:ignore no-cn approved", "no-cn"));
+  CHECK(LineSuppresses("// modelprov:ignore other,no-cn both approved", "no-cn"));
+  CHECK_FALSE(LineSuppresses("# modelprov:ignore no-cn-origin", "no-cn"));
+  CHECK_FALSE(LineSuppresses("# modelprov:ignoreno-cn", "no-cn"));
+  CHECK_FALSE(LineSuppresses("# modelprov:ignore", "no-cn"));
+  CHECK_FALSE(LineSuppresses("model = 'x'", "no-cn"));
+
+  Policy p = Load(kCnPolicy);
+  PolicyEvaluator e(p, [] { return std::string("2030-01-01"); });
+  e.set_line_reader([](const std::string& path, uint32_t line) -> std::optional<std::string> {
+    if (path == "app/a.py" && line == 2) return "# modelprov:ignore no-cn vendor approved";
+    if (path == "tests/t.py" && line == 1) return "m = 'deepseek-chat'  # modelprov:ignore other-rule";
+    return std::string("code");
+  });
+  std::vector<Finding> f = e.Evaluate(TwoModels());
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].suppressed_by == "inline");
+  CHECK(f[1].suppressed_by.empty());
+}
+
+TEST_CASE("baselines: written, parsed and matched by rule, model and path", "[rules][baseline]") {
+  Policy p = Load(kCnPolicy);
+  PolicyEvaluator first(p, [] { return std::string("2030-01-01"); });
+  std::vector<Finding> before = first.Evaluate(TwoModels());
+  std::string text = Baseline::Write({before[0]});
+  CHECK(text ==
+        "{\n  \"modelprov_baseline\": 1,\n  \"findings\": [\n    {\"rule\": \"no-cn\", \"model\": \"deepseek-chat\", "
+        "\"path\": \"app/a.py\", \"line\": 3, \"message\": \"deepseek-chat comes from DeepSeek (CN) at app/a.py:3\"}\n  ]\n}\n");
+  Result<Baseline> b = Baseline::Parse(text, "base.json");
+  REQUIRE(b);
+  REQUIRE(b->entries().size() == 1);
+
+  ScanResult moved = TwoModels();
+  moved.references[0].ref.location.line = 40;  // lines shift: still the same accepted finding
+  PolicyEvaluator second(p, [] { return std::string("2030-01-01"); });
+  second.set_baseline(&*b);
+  std::vector<Finding> after = second.Evaluate(moved);
+  REQUIRE(after.size() == 2);
+  CHECK(after[0].suppressed_by == "baseline");
+  CHECK(after[1].suppressed_by.empty());  // new: not in the baseline
+
+  CHECK(Baseline::Write({}) == "{\n  \"modelprov_baseline\": 1,\n  \"findings\": []\n}\n");
+  Result<Baseline> bad = Baseline::Parse("{\"findings\": []}", "b.json");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().message == "b.json: not a modelprov baseline (create one with `modelprov baseline create`)");
+}
+
+TEST_CASE("baselines skip findings already suppressed and expired waivers", "[rules][baseline]") {
+  Finding waived;
+  waived.rule = "a";
+  waived.suppressed_by = "waiver";
+  Finding expired;
+  expired.rule = "expired-waiver";
+  Finding dup1, dup2;
+  dup1.rule = dup2.rule = "b";
+  dup1.location.path = dup2.location.path = "x.py";
+  dup2.location.line = 9;
+  Result<Baseline> b = Baseline::Parse(Baseline::Write({waived, expired, dup1, dup2}), "b");
+  REQUIRE(b);
+  REQUIRE(b->entries().size() == 1);
+  CHECK(b->entries()[0].rule == "b");
+  CHECK_FALSE(b->Contains(expired));
+}
+
+TEST_CASE("EvaluateModel shows which rules would fire without a location", "[rules][evaluator]") {
+  Policy p = Load(kCnPolicy);
+  PolicyEvaluator e(p, [] { return std::string("2030-01-01"); });
+  ScanResult r = TwoModels();
+  std::vector<Finding> f = e.EvaluateModel(r.models[0], "api-model");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "deepseek-chat comes from DeepSeek (CN) at unknown:unknown");
+  CHECK(e.EvaluateModel(r.models[1], "api-model").empty());
+}
