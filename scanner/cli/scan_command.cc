@@ -9,6 +9,7 @@
 #include "catalog/resolver.h"
 #include "catalog/summarize.h"
 #include "cli/catalog_loader.h"
+#include "cli/report_command.h"
 #include "cli/cli.h"
 #include "extract/registry.h"
 #include "pipeline/pipeline.h"
@@ -58,19 +59,16 @@ int RunScan(const ScanConfig& config) {
   result.roots = config.roots;
   result.models = SummarizeModels(result.references, *catalog);
 
-  WriterList writers = DefaultWriters();
-  const ReportWriter* writer = FindWriter(writers, config.format);
-  WriteOptions options{config.color};
-  if (config.output.empty()) {
-    writer->Write(result, std::cout, options);
-    std::cout.flush();
-  } else {
-    std::ofstream out(config.output, std::ios::binary);
-    if (!out) {
-      std::cerr << "modelprov: cannot write " << config.output << "\n";
+  WriteOptions options = MakeWriteOptions(config.color);
+  if (Status st = WriteReport(result, config.format, config.output, options); !st) {
+    std::cerr << "modelprov: " << st.error().message << "\n";
+    return kExitUsage;
+  }
+  for (const auto& [format, file] : config.reports) {
+    if (Status st = WriteReport(result, format, file, MakeWriteOptions(false)); !st) {
+      std::cerr << "modelprov: " << st.error().message << "\n";
       return kExitUsage;
     }
-    writer->Write(result, out, options);
   }
   if (!config.fail_on) return kExitClean;
   for (const Finding& f : result.findings) {

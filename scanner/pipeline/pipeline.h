@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/resolver.h"
@@ -45,6 +47,11 @@ struct ScanRequest {
 // Never throws; per-file problems are in ScanResult::errors, and a source that
 // cannot be listed at all becomes an error entry too.
 ScanResult RunScan(ScanRequest& request, const ExtractorList& extractors, const Resolver& resolver);
+
+// The excerpt a reference carries (ModelReference::excerpt): `line` without
+// surrounding whitespace, cut to at most kMaxExcerptBytes without splitting a
+// UTF-8 sequence.
+std::string MakeExcerpt(std::string_view line);
 
 // Sorts references and errors into the canonical output order.
 void SortScanResult(ScanResult& result);
