@@ -16,7 +16,7 @@
 namespace modelprov {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // keys in the order the spec documents them
 using report::IsHubId;
 
 std::string S(const std::string& s) { return SanitizeUtf8(s); }
@@ -235,7 +235,8 @@ class CycloneDxWriter final : public ReportWriter {
       metadata["component"] = {{"type", "application"}, {"bom-ref", "scanned-root"}, {"name", S(name)}};
       json all = json::array();
       for (const ModelSummary& m : r.models) all.push_back(RefFor(m));
-      dependencies.insert(dependencies.begin(), {{"ref", "scanned-root"}, {"dependsOn", all}});
+      json root_deps = {{"ref", "scanned-root"}, {"dependsOn", all}};
+      dependencies.insert(dependencies.begin(), root_deps);
     }
     json doc = {{"$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json"},
                 {"bomFormat", "CycloneDX"},

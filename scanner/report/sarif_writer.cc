@@ -14,7 +14,7 @@
 namespace modelprov {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // keys in the order the spec documents them
 using report::Fnv1a64;
 using report::Hex64;
 

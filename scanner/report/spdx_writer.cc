@@ -14,7 +14,7 @@
 namespace modelprov {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // keys in the order the spec documents them
 
 std::string S(const std::string& s) { return SanitizeUtf8(s); }
 

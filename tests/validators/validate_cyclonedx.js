@@ -24,6 +24,10 @@ const bomText = fs.readFileSync(path.join(schemaDir, 'bom-1.6.SNAPSHOT.schema.js
   .replace(/jsf-0\.82\.SNAPSHOT\.schema\.json/g, 'jsf-0.82.schema.json');
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
+// ajv-formats has no IRI formats; accept them as strings like the URI ones
+// the schema also constrains (this keeps Ajv from warning on every use).
+ajv.addFormat('iri-reference', true);
+ajv.addFormat('idn-email', true);
 ajv.addSchema(load('spdx.SNAPSHOT.schema.json'));
 ajv.addSchema(load('jsf-0.82.SNAPSHOT.schema.json'));
 const validate = ajv.compile(JSON.parse(bomText));
