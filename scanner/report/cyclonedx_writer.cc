@@ -114,12 +114,6 @@ json ModelCard(const ModelSummary& m) {
   }
   json card = json::object();
   if (!props.empty()) card["properties"] = props;
-  report::Obligations o = report::ObligationsOf(m.terms);
-  json uses = json::array();
-  for (const std::string* s : {&o.attribution, &o.naming, &o.user_caps, &o.output_use, &o.other}) {
-    if (!s->empty()) uses.push_back(S(*s));
-  }
-  if (!uses.empty()) card["considerations"] = {{"technicalLimitations", uses}};
   return card;
 }
 

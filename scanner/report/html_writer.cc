@@ -35,7 +35,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; }
 td.num { text-align: right; }
-code { font: 13px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 0 .2rem; word-break: break-all; }
+code { font: 13px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 0 .2rem; overflow-wrap: anywhere; }
 .charts { display: flex; flex-wrap: wrap; gap: 2rem; }
 .chart figcaption { font-weight: 600; margin-bottom: .3rem; }
 svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
