@@ -223,19 +223,6 @@ std::map<std::string, int> CountBy(const ScanResult& r, const std::function<std:
   return out;
 }
 
-std::map<std::string, std::vector<std::string>> ModelsByLicense(const ScanResult& r) {
-  std::map<std::string, std::set<std::string>> sets;
-  for (const ModelSummary& m : r.models) {
-    if (!m.license.empty()) sets[m.license].insert(m.id);
-    for (const LineageStep& s : m.lineage) {
-      if (!s.license.empty()) sets[s.license].insert(m.id);
-    }
-  }
-  std::map<std::string, std::vector<std::string>> out;
-  for (auto& [license, ids] : sets) out[license] = {ids.begin(), ids.end()};
-  return out;
-}
-
 }  // namespace modelprov::report
 
 namespace modelprov {

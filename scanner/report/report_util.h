@@ -81,8 +81,4 @@ std::map<std::string, std::string> ExcerptsByPlace(const ScanResult& r);
 std::map<std::string, int> CountBy(const ScanResult& r, const std::function<std::string(const ModelSummary&)>& key);
 std::string PublisherOf(const ModelSummary& m);  // display name, else id, else empty
 
-// Licenses in use: each model's own license and every ancestor's, with the
-// models that carry it (sorted, unique).
-std::map<std::string, std::vector<std::string>> ModelsByLicense(const ScanResult& r);
-
 }  // namespace modelprov::report
