@@ -111,7 +111,9 @@ std::string LineageSvg(const ModelSummary& m) {
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lineage-graph\" role=\"img\" aria-label=\"Lineage of " +
                     H(m.id) + "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
                     std::to_string(width) + " " + std::to_string(height) + "\">";
-  svg += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\">"
+  // Marker ids are document-wide: one per graph keeps them unique.
+  std::string marker = "arrow-" + report::Hex64(report::Fnv1a64(m.id)).substr(0, 8);
+  svg += "<defs><marker id=\"" + marker + "\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\">"
          "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#57606a\"/></marker></defs>";
   int my = (height - box_h) / 2;
   svg += box(10, my, m.id, m.license);
@@ -122,7 +124,7 @@ std::string LineageSvg(const ModelSummary& m) {
     int x1 = 10 + box_w, y1 = my + box_h / 2, x2 = 10 + box_w + gap_x, y2 = by + box_h / 2;
     svg += "<path class=\"edge\" d=\"M" + std::to_string(x1) + "," + std::to_string(y1) + " C" + std::to_string(x1 + gap_x / 2) +
            "," + std::to_string(y1) + " " + std::to_string(x2 - gap_x / 2) + "," + std::to_string(y2) + " " + std::to_string(x2) +
-           "," + std::to_string(y2) + "\" marker-end=\"url(#arrow)\"/>";
+           "," + std::to_string(y2) + "\" marker-end=\"url(#" + marker + ")\"/>";
     svg += "<text x=\"" + std::to_string(x1 + gap_x / 2) + "\" y=\"" + std::to_string((y1 + y2) / 2 - 4) + "\" text-anchor=\"middle\">" +
            H(s.relation) + "</text>";
     svg += box(x2, by, title, s.license);
