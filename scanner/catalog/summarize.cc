@@ -128,6 +128,7 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
     if (const License* l = catalog.FindLicense(m.license)) {
       m.license_name = l->name;
       m.license_category = l->category;
+      m.license_url = l->url;
       m.terms = TermsOf(*l);
       AddSources(m.sources, l->sources);
     }

@@ -8,6 +8,9 @@
 #include "cli/explain_command.h"
 #include "cli/options.h"
 #include "cli/policy_command.h"
+#include "cli/notice_command.h"
+#include "cli/options.h"
+#include "cli/report_command.h"
 #include "cli/scan_command.h"
 
 namespace modelprov::cli {
@@ -21,6 +24,12 @@ int Run(int argc, char** argv) {
   RawScanOptions scan_raw;
   CLI::App* scan = app.add_subcommand("scan", "Scan directories or files for model dependencies");
   AddScanFlags(*scan, scan_raw);
+  RawReportOptions report_raw;
+  CLI::App* report = app.add_subcommand("report", "Render a report from a saved JSON scan (scan --format json)");
+  AddReportFlags(*report, report_raw);
+  RawNoticeOptions notice_raw;
+  CLI::App* notice = app.add_subcommand("notice", "Write the notices (attribution, license links) the models' licenses require");
+  AddNoticeFlags(*notice, notice_raw);
 
   CLI::App* policy = app.add_subcommand("policy", "Work with policy files");
   policy->require_subcommand(1);
@@ -58,6 +67,15 @@ int Run(int argc, char** argv) {
   if (policy_check->parsed()) return RunPolicyCheck(policy_file);
   if (baseline_create->parsed()) return RunBaselineCreate(baseline_raw);
   if (explain->parsed()) return RunExplain(explain_options);
+  if (report->parsed()) {
+    Result<ReportConfig> config = ValidateReport(report_raw);
+    if (!config) {
+      std::cerr << "modelprov: " << config.error().message << "\n";
+      return kExitUsage;
+    }
+    return RunReport(*config);
+  }
+  if (notice->parsed()) return RunNotice(notice_raw);
   return kExitUsage;
 }
 

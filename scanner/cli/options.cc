@@ -13,7 +13,8 @@ namespace modelprov::cli {
 
 void AddScanFlags(CLI::App& cmd, RawScanOptions& raw) {
   cmd.add_option("paths", raw.paths, "Directories or files to scan (default: .)");
-  cmd.add_option("-f,--format", raw.format, "Output format: text or json")->capture_default_str();
+  cmd.add_option("-f,--format", raw.format,
+                 "Output format: text, json, sarif, cyclonedx, spdx, markdown, html, notice")->capture_default_str();
   cmd.add_option("-o,--output", raw.output, "Write the report to FILE instead of standard output");
   cmd.add_option("-j,--jobs", raw.jobs, "Worker threads (default: all cores)");
   cmd.add_option("--fail-on", raw.fail_on, "Exit 1 when a finding has this severity or higher: error, warning, note, none")
@@ -40,6 +41,45 @@ void AddScanFlags(CLI::App& cmd, RawScanOptions& raw) {
                  "Policy FILE, builtin:NAME or none (default: .modelprov.yml in the scanned directory, "
                  "else builtin:default)");
   cmd.add_option("--baseline", raw.baseline, "Baseline FILE: findings it lists are reported as suppressed");
+  cmd.add_option("--report", raw.reports,
+                 "Also write FORMAT to FILE from the same scan (FORMAT=FILE, repeatable), e.g. --report sarif=scan.sarif");
+}
+
+Status CheckFormat(const std::string& format, const std::string& flag) {
+  WriterList writers = DefaultWriters();
+  if (FindWriter(writers, format) != nullptr) return Ok{};
+  std::string known;
+  for (const auto& w : writers) known += (known.empty() ? "" : ", ") + std::string(w->id());
+  return MakeError("unknown " + flag + " '" + format + "' (known: " + known + ")");
+}
+
+void AddReportFlags(CLI::App& cmd, RawReportOptions& raw) {
+  cmd.add_option("--from", raw.from, "A saved scan (modelprov scan --format json)")->required();
+  cmd.add_option("-f,--format", raw.format,
+                 "Output format: text, json, sarif, cyclonedx, spdx, markdown, html, notice")
+      ->capture_default_str();
+  cmd.add_option("-o,--output", raw.output, "Write the report to FILE instead of standard output");
+  cmd.add_option("--color", raw.color, "Colour output: auto, always, never")->capture_default_str();
+}
+
+Result<ReportConfig> ValidateReport(const RawReportOptions& raw) {
+  if (Status st = CheckFormat(raw.format, "--format"); !st) return st.error();
+  if (raw.color != "auto" && raw.color != "always" && raw.color != "never") {
+    return MakeError("--color must be auto, always or never, not '" + raw.color + "'");
+  }
+  if (!std::filesystem::is_regular_file(raw.from)) return MakeError("--from file not found: " + raw.from);
+  ReportConfig c{raw.from, raw.format, raw.output, false};
+  bool to_terminal = raw.output.empty() && ::isatty(STDOUT_FILENO) == 1;
+  c.color = raw.color == "always" || (raw.color == "auto" && to_terminal && c.format == "text");
+  return c;
+}
+
+void AddNoticeFlags(CLI::App& cmd, RawNoticeOptions& raw) {
+  cmd.add_option("paths", raw.paths, "Directories or files to scan (default: .)");
+  cmd.add_option("--from", raw.from, "Use a saved scan (modelprov scan --format json) instead of scanning");
+  cmd.add_option("-o,--output", raw.output, "Write the notices to FILE instead of standard output");
+  cmd.add_option("--catalog", raw.catalog, "JSON file whose entries override or extend the built-in catalog");
+  cmd.add_option("-j,--jobs", raw.jobs, "Worker threads (default: all cores)");
 }
 
 namespace {
@@ -75,13 +115,17 @@ Status ValidateGit(const RawScanOptions& raw, const std::vector<std::string>& pa
 
 Result<ScanConfig> Validate(const RawScanOptions& raw) {
   ScanConfig c;
-  WriterList writers = DefaultWriters();
-  if (FindWriter(writers, raw.format) == nullptr) {
-    std::string known;
-    for (const auto& w : writers) known += (known.empty() ? "" : ", ") + std::string(w->id());
-    return MakeError("unknown --format '" + raw.format + "' (known: " + known + ")");
-  }
+  if (Status st = CheckFormat(raw.format, "--format"); !st) return st.error();
   c.format = raw.format;
+  for (const std::string& spec : raw.reports) {
+    size_t eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
+      return MakeError("--report must be FORMAT=FILE, not '" + spec + "'");
+    }
+    std::string format = spec.substr(0, eq);
+    if (Status st = CheckFormat(format, "--report format"); !st) return st.error();
+    c.reports.emplace_back(format, spec.substr(eq + 1));
+  }
   c.output = raw.output;
   if (raw.fail_on == "none") {
     c.fail_on = std::nullopt;

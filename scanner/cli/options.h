@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/finding.h"
@@ -40,6 +41,7 @@ struct RawScanOptions {
   uint64_t archive_max_ratio = 200;
   std::string policy;    // FILE, builtin:NAME or none; empty: discover (policy_loader.h)
   std::string baseline;  // baseline FILE; empty: none
+  std::vector<std::string> reports;  // --report FORMAT=FILE, repeatable
 };
 
 // One thing to scan.
@@ -76,6 +78,32 @@ struct ScanConfig {
   uint64_t archive_max_ratio = 0;
   std::string policy;                // as given; empty: discover
   std::string baseline_file;         // empty: no baseline
+  // Extra reports from the same scan: (format, file), in command-line order.
+  std::vector<std::pair<std::string, std::string>> reports;
+};
+
+// `modelprov report --from scan.json --format FORMAT [--output FILE]`.
+struct RawReportOptions {
+  std::string from;
+  std::string format = "text";
+  std::string output;
+  std::string color = "auto";
+};
+
+struct ReportConfig {
+  std::string from;
+  std::string format;
+  std::string output;  // empty: stdout
+  bool color = false;
+};
+
+// `modelprov notice [PATH...] [--from scan.json] [--output FILE]`.
+struct RawNoticeOptions {
+  std::vector<std::string> paths;
+  std::string from;
+  std::string output;
+  std::string catalog;
+  unsigned jobs = 0;
 };
 
 // Registers the scan flags on `cmd`, writing into `raw`.
@@ -83,5 +111,12 @@ void AddScanFlags(CLI::App& cmd, RawScanOptions& raw);
 
 // Checks everything that can be checked before scanning.
 Result<ScanConfig> Validate(const RawScanOptions& raw);
+
+void AddReportFlags(CLI::App& cmd, RawReportOptions& raw);
+Result<ReportConfig> ValidateReport(const RawReportOptions& raw);
+void AddNoticeFlags(CLI::App& cmd, RawNoticeOptions& raw);
+
+// Checks that `format` names a writer; the error lists the known ones.
+Status CheckFormat(const std::string& format, const std::string& flag);
 
 }  // namespace modelprov::cli

@@ -10,8 +10,10 @@
 #include "catalog/resolver.h"
 #include "catalog/summarize.h"
 #include "cli/catalog_loader.h"
+#include "cli/report_command.h"
 #include "cli/cli.h"
 #include "cli/policy_loader.h"
+#include "cli/report_command.h"
 #include "engine/baseline.h"
 #include "engine/evaluator.h"
 #include "extract/registry.h"
@@ -195,19 +197,15 @@ int RunScan(const ScanConfig& config) {
   if (!scanned) return kExitUsage;
   const ScanResult& result = *scanned;
 
-  WriterList writers = DefaultWriters();
-  const ReportWriter* writer = FindWriter(writers, config.format);
-  WriteOptions options{config.color};
-  if (config.output.empty()) {
-    writer->Write(result, std::cout, options);
-    std::cout.flush();
-  } else {
-    std::ofstream out(config.output, std::ios::binary);
-    if (!out) {
-      std::cerr << "modelprov: cannot write " << config.output << "\n";
+  if (Status st = WriteReport(result, config.format, config.output, MakeWriteOptions(config.color)); !st) {
+    std::cerr << "modelprov: " << st.error().message << "\n";
+    return kExitUsage;
+  }
+  for (const auto& [format, file] : config.reports) {
+    if (Status st = WriteReport(result, format, file, MakeWriteOptions(false)); !st) {
+      std::cerr << "modelprov: " << st.error().message << "\n";
       return kExitUsage;
     }
-    writer->Write(result, out, options);
   }
   if (!config.fail_on) return kExitClean;
   for (const Finding& f : result.findings) {

@@ -54,6 +54,8 @@ enum class Evidence {
 // ordered so output is deterministic.
 using Facts = std::vector<std::pair<std::string, std::string>>;
 
+inline constexpr size_t kMaxExcerptBytes = 160;
+
 struct ModelReference {
   ReferenceKind kind = ReferenceKind::kHfModelId;
   std::string text;        // the literal as written
@@ -65,6 +67,11 @@ struct ModelReference {
   // (staged blobs) or "commit:<short-hash>". Set by the pipeline from the
   // Source, never by extractors; empty means "worktree".
   std::string source;
+  // The source line the reference sits on, trimmed and cut to at most
+  // kMaxExcerptBytes (on a UTF-8 boundary). Filled by the pipeline from the
+  // text it already holds, so report writers can quote evidence without
+  // reading files; empty for binary inputs and line 0.
+  std::string excerpt;
 
   // Returns the value of fact `key`, or empty if absent.
   std::string_view Fact(std::string_view key) const;

@@ -22,6 +22,7 @@ struct ModelSummary {
   std::string license;
   std::string license_name;
   std::string license_category;
+  std::string license_url;  // the license text's canonical URL, from the catalog
   std::string provider;
   std::string provider_name;
   std::string data_country;  // where a hosted API processes requests

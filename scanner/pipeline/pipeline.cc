@@ -127,6 +127,7 @@ class Worker final : public MemberExtractor {
       ex->Extract(in, sink);
     }
     std::string origin = sources_[item.source]->origin();
+    if (text_loaded && !text_failed && !sink.refs.empty()) AddExcerpts(sink.refs);
     for (ModelReference& ref : sink.refs) {
       ref.source = origin;
       if (std::optional<ResolvedReference> r = resolver_.Resolve(ref)) out.refs.push_back(std::move(*r));
@@ -160,6 +161,15 @@ class Worker final : public MemberExtractor {
   }
 
  private:
+  // The text is still in buffer_, so quoting the line costs one line index.
+  void AddExcerpts(std::vector<ModelReference>& refs) const {
+    LineIndex index(buffer_);
+    for (ModelReference& ref : refs) {
+      if (ref.location.line == 0 || !ref.excerpt.empty()) continue;
+      ref.excerpt = MakeExcerpt(index.LineText(buffer_, ref.location.line));
+    }
+  }
+
   bool LoadText(Blob& blob, const std::string& path, FileSink& sink) {
     uint64_t size = blob.size();
     if (size > limits_.max_file_bytes) {
@@ -258,6 +268,15 @@ void SingleFileScanner::Scan(const std::string& path, std::string data, std::vec
   FileOutput out = impl_->worker.Process({0, Entry{path, "", impl_->file->data.size()}});
   for (ResolvedReference& r : out.refs) refs.push_back(std::move(r));
   for (ScanError& e : out.errors) errors.push_back(std::move(e));
+}
+
+std::string MakeExcerpt(std::string_view line) {
+  line = Trim(line);
+  if (line.size() <= kMaxExcerptBytes) return std::string(line);
+  size_t cut = kMaxExcerptBytes;
+  // Back up over continuation bytes so the cut lands on a character start.
+  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(line.substr(0, cut));
 }
 
 void SortScanResult(ScanResult& result) {

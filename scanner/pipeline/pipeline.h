@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/resolver.h"
@@ -70,6 +72,10 @@ class SingleFileScanner {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+// The excerpt a reference carries (ModelReference::excerpt): `line` without
+// surrounding whitespace, cut to at most kMaxExcerptBytes without splitting a
+// UTF-8 sequence.
+std::string MakeExcerpt(std::string_view line);
 
 // Sorts references and errors into the canonical output order.
 void SortScanResult(ScanResult& result);

@@ -6,6 +6,12 @@ WriterList DefaultWriters() {
   WriterList list;
   list.push_back(MakeTextWriter());
   list.push_back(MakeJsonWriter());
+  list.push_back(MakeSarifWriter());
+  list.push_back(MakeCycloneDxWriter());
+  list.push_back(MakeSpdxWriter());
+  list.push_back(MakeMarkdownWriter());
+  list.push_back(MakeHtmlWriter());
+  list.push_back(MakeNoticeWriter());
   return list;
 }
 

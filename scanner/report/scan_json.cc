@@ -127,7 +127,8 @@ json ScanResultToJson(const ScanResult& r) {
                     {"lineage", LineageJson(res.lineage)},
                     {"extractor", ref.extractor},
                     {"facts", facts},
-                    {"source", ref.source.empty() ? std::string("worktree") : ref.source}});
+                    {"source", ref.source.empty() ? std::string("worktree") : ref.source},
+                    {"excerpt", SanitizeUtf8(ref.excerpt)}});
   }
   doc["references"] = refs;
   json models = json::array();
@@ -143,6 +144,7 @@ json ScanResultToJson(const ScanResult& r) {
                       {"license", NullIfEmpty(m.license)},
                       {"license_name", NullIfEmpty(m.license_name)},
                       {"license_category", NullIfEmpty(m.license_category)},
+                      {"license_url", NullIfEmpty(m.license_url)},
                       {"provider", NullIfEmpty(m.provider)},
                       {"provider_name", NullIfEmpty(m.provider_name)},
                       {"data_country", NullIfEmpty(m.data_country)},
@@ -226,6 +228,7 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       rr.ref.text = Str(j, "text");
       rr.ref.extractor = Str(j, "extractor");
       rr.ref.source = Str(j, "source");
+      rr.ref.excerpt = Str(j, "excerpt");
       if (j.contains("facts") && j["facts"].is_object()) {
         for (auto it = j["facts"].begin(); it != j["facts"].end(); ++it) {
           if (it->is_string()) rr.ref.facts.emplace_back(it.key(), it->get<std::string>());
@@ -258,6 +261,7 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       m.license = Str(j, "license");
       m.license_name = Str(j, "license_name");
       m.license_category = Str(j, "license_category");
+      m.license_url = Str(j, "license_url");
       m.provider = Str(j, "provider");
       m.provider_name = Str(j, "provider_name");
       m.data_country = Str(j, "data_country");

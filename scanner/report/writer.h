@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -14,12 +15,19 @@ namespace modelprov {
 
 struct WriteOptions {
   bool color = false;  // ANSI colours (text writer only; set for terminals)
+  // When the report was made, ISO 8601 UTC ("2026-01-31T12:00:00Z"), for the
+  // writers that record it (CycloneDX, SPDX, HTML). Empty: the current time.
+  // A fixed value makes those reports byte-for-byte reproducible.
+  std::string timestamp;
 };
+
+// options.timestamp, or the current UTC time in the same form.
+std::string ReportTimestamp(const WriteOptions& options);
 
 class ReportWriter {
  public:
   virtual ~ReportWriter() = default;
-  // The --format name: "json", "text".
+  // The --format name: "json", "text", "sarif", ...
   virtual std::string_view id() const = 0;
   virtual void Write(const ScanResult& result, std::ostream& out, const WriteOptions& options) const = 0;
 };
@@ -33,5 +41,11 @@ const ReportWriter* FindWriter(const WriterList& writers, std::string_view id);
 
 std::unique_ptr<ReportWriter> MakeJsonWriter();
 std::unique_ptr<ReportWriter> MakeTextWriter();
+std::unique_ptr<ReportWriter> MakeSarifWriter();
+std::unique_ptr<ReportWriter> MakeCycloneDxWriter();
+std::unique_ptr<ReportWriter> MakeSpdxWriter();
+std::unique_ptr<ReportWriter> MakeMarkdownWriter();
+std::unique_ptr<ReportWriter> MakeHtmlWriter();
+std::unique_ptr<ReportWriter> MakeNoticeWriter();
 
 }  // namespace modelprov

@@ -92,7 +92,9 @@ TEST_CASE("text report groups by model and ends with a summary", "[text]") {
   ScanResult r = Sample();
   r.stats.seconds = 0;
   std::ostringstream out;
-  MakeTextWriter()->Write(r, out, WriteOptions{false});
+  WriteOptions options;
+  options.color = false;
+  MakeTextWriter()->Write(r, out, options);
   std::string s = out.str();
   INFO(s);
   CHECK(s.find("meta-llama/Llama-3.1-8B\n    family     llama\n    publisher  meta [US]\n") == 0);

@@ -1,0 +1,74 @@
+#include "cli/report_command.h"
+
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/cli.h"
+#include "report/scan_json.h"
+
+namespace modelprov::cli {
+
+WriteOptions MakeWriteOptions(bool color) {
+  WriteOptions options;
+  options.color = color;
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (epoch != nullptr && *epoch != '\0') {
+    char* end = nullptr;
+    long long secs = std::strtoll(epoch, &end, 10);
+    if (end != nullptr && *end == '\0' && secs >= 0) {
+      std::time_t t = static_cast<std::time_t>(secs);
+      std::tm utc{};
+      gmtime_r(&t, &utc);
+      char buf[32];
+      std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+      options.timestamp = buf;
+    }
+  }
+  return options;
+}
+
+Status WriteReport(const ScanResult& result, const std::string& format, const std::string& output,
+                   const WriteOptions& options) {
+  WriterList writers = DefaultWriters();
+  const ReportWriter* writer = FindWriter(writers, format);
+  if (writer == nullptr) return MakeError("unknown format '" + format + "'");
+  if (output.empty()) {
+    writer->Write(result, std::cout, options);
+    std::cout.flush();
+    return Ok{};
+  }
+  std::ofstream out(output, std::ios::binary);
+  if (!out) return MakeError("cannot write " + output);
+  writer->Write(result, out, options);
+  out.flush();
+  if (!out) return MakeError("cannot write " + output);
+  return Ok{};
+}
+
+Result<ScanResult> LoadSavedScan(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeError("cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  Result<ScanResult> scan = ScanResultFromJson(text.str());
+  if (!scan) return MakeError(path + ": " + scan.error().message);
+  return scan;
+}
+
+int RunReport(const ReportConfig& config) {
+  Result<ScanResult> scan = LoadSavedScan(config.from);
+  if (!scan) {
+    std::cerr << "modelprov: " << scan.error().message << "\n";
+    return kExitUsage;
+  }
+  if (Status st = WriteReport(*scan, config.format, config.output, MakeWriteOptions(config.color)); !st) {
+    std::cerr << "modelprov: " << st.error().message << "\n";
+    return kExitUsage;
+  }
+  return kExitClean;
+}
+
+}  // namespace modelprov::cli

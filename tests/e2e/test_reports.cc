@@ -1,0 +1,121 @@
+// The report formats from the command line: scan --format/--report,
+// `modelprov report --from`, `modelprov notice`, and their errors.
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "support/e2e.h"
+
+using namespace modelprov::testing;
+
+namespace {
+
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("report --from renders the same report as the scan did", "[e2e][report]") {
+  TempDir tmp;
+  std::string saved = (tmp.path() / "scan.json").string();
+  RunResult scan = Modelprov({"scan", "docs/demo", "--format", "json", "--output", saved}, MODELPROV_SOURCE_DIR);
+  REQUIRE(scan.exit_code == 0);
+  for (const char* format : {"markdown", "sarif", "notice", "text"}) {
+    RunResult direct = Modelprov({"scan", "docs/demo", "--format", format}, MODELPROV_SOURCE_DIR);
+    RunResult later = Modelprov({"report", "--from", saved, "--format", format}, MODELPROV_SOURCE_DIR);
+    REQUIRE(later.exit_code == 0);
+    if (std::string(format) == "text") {
+      // The last line carries the scan's wall time; the rest must match.
+      CHECK(later.out.substr(0, later.out.rfind("; ")) == direct.out.substr(0, direct.out.rfind("; ")));
+    } else {
+      CHECK(later.out == direct.out);
+    }
+  }
+  RunResult md = Modelprov({"report", "--from", saved, "--format", "markdown"}, MODELPROV_SOURCE_DIR);
+  CHECK(md.out.find("- `app/llm_client.py:19`: `model=\"deepseek-chat\",`") != std::string::npos);
+}
+
+TEST_CASE("scan --report writes several formats from one scan", "[e2e][report]") {
+  TempDir tmp;
+  std::string sarif = (tmp.path() / "out.sarif").string();
+  std::string bom = (tmp.path() / "bom.json").string();
+  RunResult r = Modelprov({"scan", "docs/demo", "--format", "json", "--report", "sarif=" + sarif, "--report",
+                           "cyclonedx=" + bom},
+                          MODELPROV_SOURCE_DIR);
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json scan = ParseJson(r);
+  CHECK(scan["references"][0]["excerpt"] == "EMBEDDER = SentenceTransformer(\"BAAI/bge-large-en-v1.5\")");
+  nlohmann::json s = nlohmann::json::parse(ReadFile(sarif));
+  CHECK(s["version"] == "2.1.0");
+  nlohmann::json b = nlohmann::json::parse(ReadFile(bom));
+  CHECK(b["bomFormat"] == "CycloneDX");
+  // Every model, plus the base of the demo's LoRA (a lineage ancestor the code
+  // does not reference itself).
+  CHECK(b["components"].size() + b["services"].size() == scan["models"].size() + 1);
+  bool base_listed = false;
+  for (const auto& c : b["components"]) base_listed = base_listed || c["name"] == "Llama-3.1-8B-Instruct";
+  CHECK(base_listed);
+}
+
+TEST_CASE("SOURCE_DATE_EPOCH fixes the report timestamp and serial number", "[e2e][report]") {
+  std::vector<std::string> args = {"env", "SOURCE_DATE_EPOCH=86400", MODELPROV_BIN, "scan", "docs/demo", "--format", "cyclonedx"};
+  RunResult a = Run(args, MODELPROV_SOURCE_DIR);
+  RunResult b = Run(args, MODELPROV_SOURCE_DIR);
+  REQUIRE(a.exit_code == 0);
+  nlohmann::json bom = nlohmann::json::parse(a.out);
+  CHECK(bom["metadata"]["timestamp"] == "1970-01-02T00:00:00Z");
+  CHECK(a.out == b.out);
+}
+
+TEST_CASE("notice lists the required attribution per license", "[e2e][notice]") {
+  TempDir tmp;
+  RunResult r = Modelprov({"notice", "docs/demo"}, MODELPROV_SOURCE_DIR);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.rfind("THIRD-PARTY AI MODEL NOTICES\n", 0) == 0);
+  CHECK(r.out.find("Llama 3.1 Community License Agreement (LicenseRef-llama-3.1)\n"
+                   "License: https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE\n") != std::string::npos);
+  CHECK(r.out.find("Required attribution:\n  Built with Llama\n") != std::string::npos);
+  std::string saved = (tmp.path() / "scan.json").string();
+  REQUIRE(Modelprov({"scan", "docs/demo", "--format", "json", "-o", saved}, MODELPROV_SOURCE_DIR).exit_code == 0);
+  std::string notice_file = (tmp.path() / "NOTICE").string();
+  RunResult from = Modelprov({"notice", "--from", saved, "--output", notice_file}, MODELPROV_SOURCE_DIR);
+  REQUIRE(from.exit_code == 0);
+  CHECK(ReadFile(notice_file) == r.out);
+}
+
+TEST_CASE("report and notice usage errors", "[e2e][report]") {
+  TempDir tmp;
+  RunResult missing = Modelprov({"report", "--from", "nope.json", "--format", "sarif"}, tmp.path());
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err == "modelprov: --from file not found: nope.json\n");
+
+  tmp.Write("bad.json", "{\"hello\": 1}");
+  RunResult bad = Modelprov({"report", "--from", "bad.json", "--format", "sarif"}, tmp.path());
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err == "modelprov: bad.json: not a modelprov JSON scan: no schema_version\n");
+
+  RunResult format = Modelprov({"report", "--from", "bad.json", "--format", "pdf"}, tmp.path());
+  CHECK(format.exit_code == 2);
+  CHECK(format.err ==
+        "modelprov: unknown --format 'pdf' (known: text, json, sarif, cyclonedx, spdx, markdown, html, notice)\n");
+
+  RunResult spec = Modelprov({"scan", ".", "--report", "sarif"}, tmp.path());
+  CHECK(spec.exit_code == 2);
+  CHECK(spec.err == "modelprov: --report must be FORMAT=FILE, not 'sarif'\n");
+  RunResult unknown = Modelprov({"scan", ".", "--report", "pdf=x.pdf"}, tmp.path());
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.rfind("modelprov: unknown --report format 'pdf' (known: ", 0) == 0);
+
+  RunResult unwritable = Modelprov({"scan", ".", "--report", "sarif=no/such/dir/x.sarif"}, tmp.path());
+  CHECK(unwritable.exit_code == 2);
+  CHECK(unwritable.err == "modelprov: cannot write no/such/dir/x.sarif\n");
+
+  RunResult both = Modelprov({"notice", ".", "--from", "bad.json"}, tmp.path());
+  CHECK(both.exit_code == 2);
+  CHECK(both.err == "modelprov: give either PATH... or --from, not both\n");
+}
