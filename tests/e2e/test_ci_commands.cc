@@ -16,12 +16,16 @@ namespace {
 const std::string kQwen = "m = AutoModel.from_pretrained(\"Qwen/Qwen2.5-7B-Instruct\")\n";
 const std::string kBge = "e = AutoModel.from_pretrained(\"BAAI/bge-large-en-v1.5\")\n";
 
-const std::string kPullRequestJson =
-    "modelprov scan --since \"$BASE_SHA\" --commit HEAD --fail-on error --format json --output modelprov.json";
-const std::string kPullRequestText =
-    "modelprov scan --since \"$BASE_SHA\" --commit HEAD --fail-on none --color never --output modelprov.txt";
+const std::string kPullRequest =
+    "modelprov scan --since \"$BASE_SHA\" --commit HEAD --fail-on error --format markdown --output modelprov.md "
+    "--report sarif=modelprov.sarif --report json=modelprov.json";
 const std::string kInventory =
-    "modelprov scan --commit HEAD --history --fail-on none --format json --output modelprov-inventory.json";
+    "modelprov scan --commit HEAD --history --fail-on none --format json --output modelprov-inventory.json "
+    "--report cyclonedx=modelprov.cdx.json";
+// A policy a team would keep at the repository root.
+const std::string kPolicy =
+    "rules:\n  - id: no-cn-origin\n    severity: error\n    message: \"{model} comes from {publisher} ({country})\"\n"
+    "    when:\n      country: [CN]\n";
 
 std::string Slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -44,7 +48,7 @@ RunResult RunDocumented(const std::string& command, const std::string& base, con
 
 TEST_CASE("docs/ci.md scan commands work on a pull-request-shaped repository", "[e2e][ci]") {
   std::string doc = Slurp(std::filesystem::path(MODELPROV_SOURCE_DIR) / "docs/ci.md");
-  for (const std::string& c : {kPullRequestJson, kPullRequestText, kInventory}) {
+  for (const std::string& c : {kPullRequest, kInventory}) {
     INFO(c);
     CHECK(doc.find(c) != std::string::npos);
   }
@@ -52,6 +56,7 @@ TEST_CASE("docs/ci.md scan commands work on a pull-request-shaped repository", "
   TempDir d;
   Git({"init", "-q"}, d.path());
   d.Write("app/model.py", kQwen);
+  d.Write(".modelprov.yml", kPolicy);
   Git({"add", "-A"}, d.path());
   Git({"commit", "-q", "-m", "base"}, d.path());
   std::string base = Git({"rev-parse", "HEAD"}, d.path());
@@ -66,25 +71,32 @@ TEST_CASE("docs/ci.md scan commands work on a pull-request-shaped repository", "
   // CI checkouts often leave other files around; the commit is what counts.
   d.Write("app/scratch.py", kQwen);
 
-  RunResult r = RunDocumented(kPullRequestJson, base, d.path());
+  // The pull request adds a CN-origin model: the policy fails the job (exit 1),
+  // and all three reports are written anyway.
+  RunResult r = RunDocumented(kPullRequest, base, d.path());
   INFO(r.err);
-  REQUIRE(r.exit_code == 0);
+  REQUIRE(r.exit_code == 1);
   CHECK(r.out.empty());
   json scan = json::parse(Slurp(d.path() / "modelprov.json"));
   CHECK(ReferenceLines(scan) == std::vector<std::string>{
                                     "app/embed.py:1 hf-model-id BAAI/bge-large-en-v1.5 -> BAAI/bge-large-en-v1.5"});
   CHECK(scan["references"][0]["source"] == "commit:" + Git({"rev-parse", "--short", "HEAD"}, d.path()).substr(0, 7));
-
-  r = RunDocumented(kPullRequestText, base, d.path());
-  REQUIRE(r.exit_code == 0);
-  std::string text = Slurp(d.path() / "modelprov.txt");
-  CHECK(text.find("BAAI/bge-large-en-v1.5\n") == 0);
-  CHECK(text.find("Qwen") == std::string::npos);
-  CHECK(text.find("\x1b[") == std::string::npos);
+  REQUIRE(scan["findings"].size() == 1);
+  CHECK(scan["findings"][0]["rule"] == "no-cn-origin");
+  json sarif = json::parse(Slurp(d.path() / "modelprov.sarif"));
+  REQUIRE(sarif["runs"][0]["results"].size() == 1);
+  CHECK(sarif["runs"][0]["results"][0]["ruleId"] == "no-cn-origin");
+  CHECK(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "app/embed.py");
+  std::string md = Slurp(d.path() / "modelprov.md");
+  CHECK(md.find("BAAI/bge-large-en-v1.5") != std::string::npos);
+  CHECK(md.find("no-cn-origin") != std::string::npos);
+  CHECK(md.find("Qwen/Qwen2.5-7B-Instruct") == std::string::npos);  // not new in this pull request
 
   r = RunDocumented(kInventory, base, d.path());
   REQUIRE(r.exit_code == 0);
   json inventory = json::parse(Slurp(d.path() / "modelprov-inventory.json"));
+  json bom = json::parse(Slurp(d.path() / "modelprov.cdx.json"));
+  CHECK(bom["bomFormat"] == "CycloneDX");
   REQUIRE(inventory["history"].size() == 2);
   CHECK(inventory["history"][0]["model"] == "BAAI/bge-large-en-v1.5");
   CHECK(inventory["history"][0]["introduced"]["hash"] == head);
@@ -92,7 +104,7 @@ TEST_CASE("docs/ci.md scan commands work on a pull-request-shaped repository", "
   CHECK(inventory["history"][1]["introduced"]["hash"] == base);
 
   // An unknown base (a shallow CI checkout) is a configuration error: exit 2.
-  r = RunDocumented(kPullRequestJson, "0123456789abcdef0123456789abcdef01234567", d.path());
+  r = RunDocumented(kPullRequest, "0123456789abcdef0123456789abcdef01234567", d.path());
   CHECK(r.exit_code == 2);
   CHECK(r.err.rfind("modelprov: unknown revision '0123456789abcdef0123456789abcdef01234567'", 0) == 0);
 }

@@ -2,12 +2,9 @@
 // this repository's .pre-commit-hooks.yaml, and the plain git hook script
 // scanner/hooks/pre-commit. Each test makes a temporary project, installs the
 // hook and runs `git commit`.
-//
-// Policy violations (a model forbidden by .modelprov.yml blocking the commit)
-// come from the rules engine, which is not merged yet; until then the blocking
-// case is a failing modelprov run (a malformed --catalog, exit 2). When the
-// engine lands, add a case next to "a failing scan blocks the commit" that
-// writes .modelprov.yml and expects the finding's message in the output.
+// Two ways a commit is blocked: a policy violation (a model that
+// .modelprov.yml forbids, exit 1) and a failing run (a malformed --catalog,
+// exit 2).
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -124,6 +121,35 @@ TEST_CASE("pre-commit framework: a failing scan blocks the commit with modelprov
   CHECK(output.find("- exit code: 2") != std::string::npos);
   CHECK(output.find("modelprov: ") != std::string::npos);
   CHECK(Git({"log", "--format=%s"}, project) == "initial\n");
+}
+
+TEST_CASE("pre-commit framework: a model the policy forbids blocks the commit with a readable message", "[e2e][precommit]") {
+  TempDir d;
+  MakeProject(d, "");
+  std::filesystem::path project = d.path() / "project";
+  RunResult install = Run({"env", "HOME=" + d.path().string(), "PRE_COMMIT_HOME=" + (d.path() / "pre-commit-cache").string(),
+                           "pre-commit", "install"},
+                          project);
+  REQUIRE(install.exit_code == 0);
+  d.Write("project/.modelprov.yml",
+          "rules:\n  - id: no-cn-origin\n    severity: error\n    message: \"{model} comes from {publisher} ({country})\"\n"
+          "    when:\n      country: [CN]\n");
+  Git({"add", ".modelprov.yml"}, project);
+  RunResult policy_only = RunWithTools({"commit", "-m", "policy"}, project, d.path());
+  INFO(policy_only.out << policy_only.err);
+  REQUIRE(policy_only.exit_code == 0);  // the policy file itself is not a dependency
+
+  d.Write("project/app.py", kQwen);
+  Git({"add", "app.py"}, project);
+  RunResult commit = RunWithTools({"commit", "-m", "add qwen"}, project, d.path());
+  std::string output = commit.out + commit.err;
+  INFO(output);
+  CHECK(commit.exit_code != 0);
+  CHECK(output.find("Failed") != std::string::npos);
+  CHECK(output.find("- exit code: 1") != std::string::npos);
+  CHECK(output.find("error [no-cn-origin] app.py:1: Qwen/Qwen2.5-7B-Instruct comes from Alibaba Cloud (Qwen / Tongyi team) (CN)") !=
+        std::string::npos);
+  CHECK(Git({"log", "--format=%s"}, project) == "policy\ninitial\n");
 }
 
 TEST_CASE("plain git hook: scans the index, passes clean commits, blocks on a failing scan", "[e2e][precommit]") {
