@@ -15,6 +15,22 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Renamed weight files and archives (Ollama's blobs/sha256-..., Hub cache
+// snapshots, downloads) have no extension or a generic one. Only those are
+// opened to look at their first bytes; a file named like source, text or an
+// image is not, so a large tree costs no extra open() per unclaimed file.
+bool MayHideBlob(std::string_view path) {
+  std::string_view name = BaseName(path);
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return true;
+  std::string ext = ToLower(name.substr(dot + 1));
+  for (const char* generic : {"bin", "dat", "data", "blob", "part", "tmp", "download", "incomplete", "model", "weights"}) {
+    if (ext == generic) return true;
+  }
+  // "sha256-<hex>"-style names whose "extension" is a run of hex digits.
+  return ext.size() >= 8 && ext.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
 struct ListedEntry {
   size_t source;
   Entry entry;
@@ -90,7 +106,7 @@ class Worker final : public MemberExtractor {
     // An archive may also be a model file in its own right (.keras, a
     // PyTorch zip): it is both expanded and given to the extractors.
     bool archive = IsArchiveName(e.path);
-    if (chosen.empty() && !archive && !selector_.any_magic()) return out;
+    if (chosen.empty() && !archive && (!selector_.any_magic() || !MayHideBlob(e.path))) return out;
     auto blob = sources_[item.source]->Open(e);
     if (!blob) {
       out.errors.push_back({e.path, blob.error().message});

@@ -76,4 +76,25 @@ for k in 1 2 4; do
   awk -v k="$k" -v f="$files" -v m="$mb" -v a="$mp" -v b="$rgt" -v r="$rss" 'BEGIN {
     printf "%-5s %8d %9d %12.3f %10.3f %8.2f %12.0f %12.1f %10s\n", k "x", f, m, a, b, a / b, f / a, m / a, r }'
 done
+
+# Weight files: a GGUF is read by its header only, so a 2 GB file (sparse,
+# made with truncate) must cost what a 2 KB one costs.
+gguf_dir="$bench/gguf"
+if [ ! -d "$gguf_dir" ]; then
+  mkdir -p "$gguf_dir/small" "$gguf_dir/large"
+  python3 - "$gguf_dir/small/model.gguf" <<'PY'
+import struct, sys
+def s(x): return struct.pack("<Q", len(x)) + x
+kv = s(b"general.name") + struct.pack("<I", 8) + s(b"Qwen2.5 7B Instruct")
+with open(sys.argv[1], "wb") as f:
+    f.write(b"GGUF" + struct.pack("<IQQ", 3, 0, 1) + kv)
+    f.write(b"\0" * (2048 - f.tell()))
+PY
+  cp "$gguf_dir/small/model.gguf" "$gguf_dir/large/model.gguf"
+  truncate -s 2G "$gguf_dir/large/model.gguf"
+fi
+small=$(median_time "$bin" scan --format json -q "$gguf_dir/small")
+large=$(median_time "$bin" scan --format json -q "$gguf_dir/large")
+echo
+printf 'gguf header: 2 KB file %.3f s, 2 GB file %.3f s\n' "$small" "$large"
 echo "cores: $(nproc); modelprov: $("$bin" --version); rg: $(rg --version | sed -n 1p)"

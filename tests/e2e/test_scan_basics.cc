@@ -162,3 +162,22 @@ TEST_CASE("text report on a pipe has no colour and a summary line", "[e2e][text]
   CHECK(r.out.find("1 model from 1 publisher (CN 1), 1 reference in 1 files") != std::string::npos);
   CHECK(r.err.empty());
 }
+
+TEST_CASE("only names that can hide a renamed blob are opened for their magic bytes", "[e2e][magic]") {
+  TempDir d;
+  // A GGUF header: magic, version 3, no tensors, one key (general.name).
+  std::string name = "general.name", value = "Qwen2.5 7B Instruct";
+  auto u64 = [](uint64_t v) { return std::string(reinterpret_cast<const char*>(&v), 8); };
+  auto u32 = [](uint32_t v) { return std::string(reinterpret_cast<const char*>(&v), 4); };
+  std::string gguf = "GGUF" + u32(3) + u64(0) + u64(1) + u64(name.size()) + name + u32(8) + u64(value.size()) + value;
+  d.Write("blobs/sha256-6a0746a1ec1aef3e", gguf);  // Ollama-style blob name: probed
+  d.Write("cache/snapshot.bin", gguf);              // claimed by name (weights)
+  d.Write("docs/notes.txt", gguf);                  // a text name: not opened at all
+  RunResult r = Modelprov({"scan", "--format", "json", "--policy", "none"}, d.path());
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json scan = ParseJson(r);
+  std::vector<std::string> paths;
+  for (const auto& ref : scan["references"]) paths.push_back(ref["path"].get<std::string>() + " " + ref["kind"].get<std::string>());
+  // .bin is claimed by name by the weight-container extractor, which names the format.
+  CHECK(paths == std::vector<std::string>{"blobs/sha256-6a0746a1ec1aef3e gguf", "cache/snapshot.bin model-weights"});
+}
