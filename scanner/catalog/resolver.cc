@@ -392,6 +392,12 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
     if (gateway != nullptr || evidence == Evidence::kDefinite) f = FamilyByName(NormalizeModelName(lowered), "");
   }
   const Provider* provider = gateway != nullptr ? gateway : ProviderForModel(lowered, f);
+  if (f == nullptr && provider != nullptr && evidence != Evidence::kPossible) {
+    // A provider's own model name ("kimi-k2-0905-preview") whose family only
+    // the name patterns know.
+    const Family* named = FamilyByName(NormalizeModelName(lowered.substr(lowered.rfind('/') + 1)), "");
+    if (named != nullptr && IEquals(named->publisher, provider->publisher)) f = named;
+  }
   if (f == nullptr && provider == nullptr) return std::nullopt;
   if (f != nullptr) {
     r.family = f->id;

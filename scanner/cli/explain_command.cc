@@ -95,10 +95,21 @@ std::optional<Explained> Lookup(const std::string& name, const Resolver& resolve
       return FromResolution(*r, ReferenceKind::kHfModelId, "hf-model-id", catalog);
     }
   }
-  if (auto r = resolver.ResolveApiModel(name, Evidence::kLikely); r && Known(*r)) {
-    if (r->match == "ollama") return FromResolution(*r, ReferenceKind::kModelfile, "ollama", catalog);
-    return FromResolution(*r, ReferenceKind::kApiModel, "api-model", catalog);
+  std::optional<Resolution> api = resolver.ResolveApiModel(name, Evidence::kLikely);
+  if (api && Known(*api) && !api->family.empty()) {
+    if (api->match == "ollama") return FromResolution(*api, ReferenceKind::kModelfile, "ollama", catalog);
+    return FromResolution(*api, ReferenceKind::kApiModel, "api-model", catalog);
   }
+  // A Hub model name without its org that a provider also serves
+  // ("Kimi-K2-Instruct"): the open weights' family and license say more than
+  // the hosted API's terms. Only names some provider recognises qualify, so a
+  // typo is still reported as unknown.
+  if (!has_slash && api && Known(*api)) {
+    if (auto r = resolver.ResolveHubId(name, Evidence::kLikely); r && !r->family.empty()) {
+      return FromResolution(*r, ReferenceKind::kHfModelId, "hf-model-id", catalog);
+    }
+  }
+  if (api && Known(*api)) return FromResolution(*api, ReferenceKind::kApiModel, "api-model", catalog);
   if (auto r = resolver.ResolveOllama(name); r && Known(*r)) {
     return FromResolution(*r, ReferenceKind::kModelfile, "ollama", catalog);
   }

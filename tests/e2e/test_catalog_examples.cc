@@ -1,0 +1,52 @@
+// The three examples issue 3 opens with, through `modelprov explain`: what a
+// reviewer must learn from one name.
+#include <catch2/catch.hpp>
+
+#include "support/e2e.h"
+
+using namespace modelprov::testing;
+
+namespace {
+
+nlohmann::json Explain(const std::string& name) {
+  TempDir d;
+  RunResult r = Modelprov({"explain", name, "--format", "json", "--policy", "none"}, d.path());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return ParseJson(r);
+}
+
+}  // namespace
+
+TEST_CASE("a DeepSeek distillation onto Llama carries the Llama 3.3 terms", "[e2e][explain][catalog]") {
+  nlohmann::json j = Explain("deepseek-ai/DeepSeek-R1-Distill-Llama-70B");
+  CHECK(j["family"] == "deepseek");
+  CHECK(j["country"] == "CN");
+  CHECK(j["license"] == "MIT");
+  REQUIRE(j["lineage"].size() == 1);
+  CHECK(j["lineage"][0]["model"] == "meta-llama/Llama-3.3-70B-Instruct");
+  CHECK(j["lineage"][0]["relation"] == "distillation");
+  CHECK(j["lineage"][0]["family"] == "llama");
+  CHECK(j["lineage"][0]["license"] == "LicenseRef-llama-3.3");
+  CHECK(j["terms"]["mau_cap"] == 700000000);  // MIT has no cap: it comes from the Llama base
+}
+
+TEST_CASE("Kimi K2 shows the modified-MIT display requirement", "[e2e][explain][catalog]") {
+  nlohmann::json j = Explain("Kimi-K2-Instruct");
+  CHECK(j["family"] == "kimi");
+  CHECK(j["publisher"] == "moonshot");
+  CHECK(j["license"] == "LicenseRef-kimi-k2-modified-mit");
+  CHECK(j["terms"]["mau_cap"] == 100000000);
+  CHECK(j["terms"]["revenue_cap"] == "USD 20000000 per month");
+  CHECK(j["terms"]["attribution"].get<std::string>().find("Kimi K2") != std::string::npos);
+}
+
+TEST_CASE("qwen-max is Alibaba Cloud's hosted API", "[e2e][explain][catalog]") {
+  nlohmann::json j = Explain("qwen-max");
+  CHECK(j["family"] == "qwen");
+  CHECK(j["publisher"] == "alibaba");
+  CHECK(j["country"] == "CN");
+  CHECK(j["provider"] == "alibaba-model-studio");
+  CHECK(j["license"] == "LicenseRef-alibaba-model-studio-terms");
+  CHECK(j["sources"].size() > 0);
+}
