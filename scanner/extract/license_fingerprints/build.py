@@ -62,6 +62,22 @@ LICENSES = [
      "https://github.com/QwenLM/Qwen/blob/main/LICENSE"),
     ("LicenseRef-deepseek", "DeepSeek License Agreement", "1.0", "file:deepseek.txt",
      "https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL"),
+    ("LicenseRef-llama-2", "Llama 2 Community License Agreement", "2", "file:llama-2.txt",
+     "https://github.com/meta-llama/llama/blob/6d4c0c290aeec1fa4399694fefb864be5a153bb6/LICENSE"),
+    ("LicenseRef-tongyi-qianwen-research", "Tongyi Qianwen Research License Agreement", "2023-11-30",
+     "file:tongyi-qianwen-research.txt",
+     "https://github.com/QwenLM/Qwen/blob/main/Tongyi%20Qianwen%20RESEARCH%20LICENSE%20AGREEMENT"),
+    ("LicenseRef-flux-1-dev-non-commercial", "FLUX.1 [dev] Non-Commercial License", "", "file:flux-1-dev.txt",
+     "https://github.com/black-forest-labs/flux/blob/main/model_licenses/LICENSE-FLUX1-dev"),
+    ("LicenseRef-creativeml-openrail++-m", "CreativeML Open RAIL++-M License", "2022-11-24",
+     "file:creativeml-openrail++-m.txt",
+     "https://github.com/Stability-AI/stablediffusion/blob/main/LICENSE-MODEL"),
+    ("LicenseRef-chatglm", "ChatGLM3-6B License", "", "file:chatglm3.txt",
+     "https://github.com/THUDM/ChatGLM3/blob/main/MODEL_LICENSE"),
+    ("LicenseRef-cogvlm", "CogVLM License", "", "file:cogvlm.txt",
+     "https://github.com/THUDM/CogVLM/blob/main/MODEL_LICENSE"),
+    ("LicenseRef-cogvideox", "CogVideoX License", "", "file:cogvideox.txt",
+     "https://github.com/THUDM/CogVideo/blob/main/MODEL_LICENSE"),
 ]
 
 SHINGLE = 5
