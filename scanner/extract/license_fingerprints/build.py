@@ -79,6 +79,10 @@ LICENSES = [
      "https://github.com/THUDM/CogVLM/blob/e4e23039591aca6a023660996517da692b9f5309/MODEL_LICENSE"),
     ("LicenseRef-cogvideox", "CogVideoX License", "", "file:cogvideox.txt",
      "https://github.com/THUDM/CogVideo/blob/d0a9e21dad88a39a5201d715b8dc891f55f95b36/MODEL_LICENSE"),
+    # Each Hunyuan release carries its own copy naming the product; this is the HunyuanVideo one.
+    ("LicenseRef-tencent-hunyuan-community", "Tencent Hunyuan Community License Agreement", "2024-12-03",
+     "file:tencent-hunyuan-video.txt",
+     "https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/0865a213e0e6c4df755e9ff626fd9f37bdd78c24/LICENSE.txt"),
 ]
 
 SHINGLE = 5
