@@ -1,9 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
+#include <set>
 #include <sstream>
 
 #include "extract/extractors.h"
+#include "extract/license_match.h"
 #include "support/extract_harness.h"
 
 using namespace modelprov;
@@ -62,4 +66,61 @@ TEST_CASE("license-file claims the usual license file names only", "[extract][li
     CHECK(std::find(globs.begin(), globs.end(), g) != globs.end());
   }
   CHECK(std::find(globs.begin(), globs.end(), "**/LICENSE*") == globs.end());
+}
+
+namespace {
+// Whether text `a` could be taken for license `b`: `b` would accept it as an
+// exact copy, or the shingles one adds or drops relative to the other are
+// within twice `b`'s edit tolerance, so a slightly edited `a` could be.
+// Returns a description when confusable, empty otherwise.
+std::string Confusable(const LicenseFingerprint& a, const LicenseFingerprint& b) {
+  std::vector<uint64_t> common;
+  std::set_intersection(a.hashes.begin(), a.hashes.end(), b.hashes.begin(), b.hashes.end(),
+                        std::back_inserter(common));
+  LicenseMatch m;
+  m.license = &b;
+  m.added = a.hashes.size() - common.size();
+  m.removed = b.hashes.size() - common.size();
+  m.score = static_cast<double>(common.size()) /
+            static_cast<double>(a.hashes.size() + b.hashes.size() - common.size());
+  size_t tolerance = std::max(kLicenseEditShingles,
+                              static_cast<size_t>(kLicenseEditShare * static_cast<double>(b.hashes.size())));
+  bool apart = m.score < kLicenseExactScore || std::max(m.added, m.removed) > 2 * tolerance;
+  if (!m.exact() && apart) return "";
+  return std::string(a.id) + " ~ " + b.id + ": score " + std::to_string(m.score) + ", added " +
+         std::to_string(m.added) + ", removed " + std::to_string(m.removed) + "\n";
+}
+}  // namespace
+
+// Near-duplicate licenses (Llama 3.1/3.2/3.3/4, Tongyi Qianwen and its
+// research variant, ...) must stay apart: a text that is one of them, or one
+// of them with a few edits, must never be taken for another. Llama 3.2 and 4
+// share more than 90% of their shingles, so the Jaccard score alone does not
+// separate them; the edit tolerance does. Needs only the committed hashes.
+TEST_CASE("no two reference fingerprints can be confused with each other", "[extract][license]") {
+  const std::vector<LicenseFingerprint>& all = LicenseFingerprints();
+  REQUIRE(all.size() >= 2);
+  std::string confusable;
+  std::set<std::string> ids;
+  for (const LicenseFingerprint& a : all) {
+    CHECK(ids.insert(a.id).second);  // each id once
+    for (const LicenseFingerprint& b : all) {
+      if (&a != &b) confusable += Confusable(a, b);
+    }
+  }
+  CHECK(confusable == "");
+}
+
+TEST_CASE("the confusion check flags near-identical fingerprints and passes distinct ones", "[extract][license]") {
+  const LicenseFingerprint& gpl3 = *std::find_if(LicenseFingerprints().begin(), LicenseFingerprints().end(),
+                                                 [](const LicenseFingerprint& f) { return f.id == std::string("GPL-3.0-only"); });
+  LicenseFingerprint copy = gpl3;
+  copy.id = "copy";
+  copy.hashes.erase(copy.hashes.begin(), copy.hashes.begin() + 30);  // 30 shingles dropped: not exact, but close
+  CHECK(Confusable(copy, gpl3) != "");
+  CHECK(Confusable(gpl3, copy) != "");
+  LicenseFingerprint half = gpl3;
+  half.id = "half";
+  half.hashes.resize(gpl3.hashes.size() / 2);
+  CHECK(Confusable(half, gpl3) == "");
 }

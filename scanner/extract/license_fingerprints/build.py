@@ -62,6 +62,27 @@ LICENSES = [
      "https://github.com/QwenLM/Qwen/blob/main/LICENSE"),
     ("LicenseRef-deepseek", "DeepSeek License Agreement", "1.0", "file:deepseek.txt",
      "https://github.com/deepseek-ai/DeepSeek-V3/blob/main/LICENSE-MODEL"),
+    ("LicenseRef-llama-2", "Llama 2 Community License Agreement", "2", "file:llama-2.txt",
+     "https://github.com/meta-llama/llama/blob/6d4c0c290aeec1fa4399694fefb864be5a153bb6/LICENSE"),
+    ("LicenseRef-tongyi-qianwen-research", "Tongyi Qianwen Research License Agreement", "2023-11-30",
+     "file:tongyi-qianwen-research.txt",
+     "https://github.com/QwenLM/Qwen/blob/e8e15962d897714944773cca57fa2e460a3655e8/Tongyi%20Qianwen%20RESEARCH%20LICENSE%20AGREEMENT"),
+    # The November 2024 text, whose definition names the Fill, Depth, Canny and Redux models.
+    ("LicenseRef-flux-1-dev-non-commercial", "FLUX.1 [dev] Non-Commercial License", "", "file:flux-1-dev.txt",
+     "https://github.com/black-forest-labs/flux/blob/805da8571a0b49b6d4043950bd266a65328c243b/model_licenses/LICENSE-FLUX1-dev"),
+    ("LicenseRef-creativeml-openrail++-m", "CreativeML Open RAIL++-M License", "2022-11-24",
+     "file:creativeml-openrail++-m.txt",
+     "https://github.com/Stability-AI/stablediffusion/blob/ca86da3a30c4e080d4db8c25fca73de843663cb4/LICENSE-MODEL"),
+    ("LicenseRef-chatglm", "ChatGLM3-6B License", "", "file:chatglm3.txt",
+     "https://github.com/THUDM/ChatGLM3/blob/bd5bfb247316f4cff396a4c079217da40c6c772d/MODEL_LICENSE"),
+    ("LicenseRef-cogvlm", "CogVLM License", "", "file:cogvlm.txt",
+     "https://github.com/THUDM/CogVLM/blob/e4e23039591aca6a023660996517da692b9f5309/MODEL_LICENSE"),
+    ("LicenseRef-cogvideox", "CogVideoX License", "", "file:cogvideox.txt",
+     "https://github.com/THUDM/CogVideo/blob/d0a9e21dad88a39a5201d715b8dc891f55f95b36/MODEL_LICENSE"),
+    # Each Hunyuan release carries its own copy naming the product; this is the HunyuanVideo one.
+    ("LicenseRef-tencent-hunyuan-community", "Tencent Hunyuan Community License Agreement", "2024-12-03",
+     "file:tencent-hunyuan-video.txt",
+     "https://github.com/Tencent-Hunyuan/HunyuanVideo/blob/0865a213e0e6c4df755e9ff626fd9f37bdd78c24/LICENSE.txt"),
 ]
 
 SHINGLE = 5
