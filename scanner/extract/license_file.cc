@@ -18,7 +18,9 @@ class LicenseFileExtractor final : public Extractor {
     return {"**/LICENSE",   "**/LICENSE.txt", "**/LICENSE.md",  "**/LICENSE.rst", "**/LICENSE-*",
             "**/LICENSE_*", "**/LICENCE",     "**/LICENCE.txt", "**/LICENCE.md",  "**/LICENCE-*",
             "**/COPYING",   "**/COPYING.txt", "**/COPYING.md",  "**/COPYING.LESSER", "**/NOTICE",
-            "**/NOTICE.txt", "**/NOTICE.md"};
+            "**/NOTICE.txt", "**/NOTICE.md",
+            // Model repositories often keep the weights' license apart from the code's.
+            "**/MODEL_LICENSE", "**/MODEL_LICENSE.txt", "**/MODEL_LICENSE.md", "**/MODEL_LICENSE_AGREEMENT*"};
   }
 
   void Extract(const ExtractInput& in, ReferenceSink& sink) const override {

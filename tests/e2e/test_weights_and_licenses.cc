@@ -250,3 +250,18 @@ TEST_CASE("a GGUF whose own name is unknown resolves through its base model", "[
   CHECK(ref["lineage"][0]["model"] == "Qwen/Qwen2.5-7B-Instruct");
   CHECK(ref["lineage"][0]["relation"] == "base");
 }
+
+TEST_CASE("a model repository's MODEL_LICENSE file is identified like LICENSE", "[e2e][license]") {
+  TempDir d;
+  std::ifstream in("/usr/share/common-licenses/Apache-2.0", std::ios::binary);
+  REQUIRE(in.good());
+  std::string apache((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  d.Write("weights/MODEL_LICENSE", apache);
+  RunResult r = Modelprov({"scan", "--format", "json", "--policy", "none"}, d.path());
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json scan = ParseJson(r);
+  REQUIRE(scan["references"].size() == 1);
+  CHECK(scan["references"][0]["kind"] == "license-file");
+  CHECK(scan["references"][0]["text"] == "Apache-2.0");
+  CHECK(scan["references"][0]["license"] == "Apache-2.0");
+}
