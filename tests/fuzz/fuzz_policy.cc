@@ -3,7 +3,7 @@
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  auto policy = modelprov::LoadPolicy(modelprov::fuzz::AsView(data, size), "fuzz.yml");
+  auto policy = modelprov::rules::LoadPolicy(modelprov::fuzz::AsView(data, size), "fuzz.yml");
   if (policy) (void)policy->rules.size();
   return 0;
 }
