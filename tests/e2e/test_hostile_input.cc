@@ -209,19 +209,25 @@ TEST_CASE("invalid UTF-8 in contents and file names still gives valid UTF-8 JSON
   REQUIRE(r.exit_code == 0);
   CHECK(ValidUtf8(r.out));
   json scan = ParseJson(r);
-  CHECK(ReferenceLines(scan) == std::vector<std::string>{});
-  CHECK(Errors(scan) == std::vector<std::string>{});
+  // The bad byte in the name becomes U+FFFD; "org/mo\xFFdel" is no model id.
+  CHECK(ReferenceLines(scan) ==
+        std::vector<std::string>{"app.py:2 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct",
+                                 "bad\xEF\xBF\xBDname.py:1 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct"});
+  CHECK(scan["errors"].empty());
 }
 
 TEST_CASE("UTF-16 files with a byte order mark are transcoded and scanned", "[e2e][hostile]") {
   TempDir d;
-  d.Write("pkg/requirements.txt", Utf16("transformers==4.44.0\r\nsentence-transformers\r\n", true));
+  d.Write("pkg/requirements.txt", Utf16("openai==1.40.0\r\ndashscope\r\n", true));
   d.Write("pkg/app.py", Utf16("import os\n" + kQwen, false));
   // No byte order mark: still refused as binary.
   std::string bare = Utf16(kQwen, true).substr(2);
   d.Write("pkg/nobom.py", bare);
   json scan = Scan(d);
-  CHECK(ReferenceLines(scan) == std::vector<std::string>{});
+  CHECK(ReferenceLines(scan) ==
+        std::vector<std::string>{"app.py:2 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct",
+                                 "requirements.txt:1 sdk-package openai -> pypi:openai",
+                                 "requirements.txt:2 sdk-package dashscope -> pypi:dashscope"});
   CHECK(Errors(scan) == std::vector<std::string>{
                             "nobom.py: contains NUL bytes (binary or UTF-16); not scanned as text"});
 }
@@ -246,7 +252,12 @@ TEST_CASE("binary junk named like source or config files is an error entry", "[e
   json scan = Scan(d);
   CHECK(ReferenceLines(scan) ==
         std::vector<std::string>{"app.py:1 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct"});
-  CHECK(Errors(scan) == std::vector<std::string>{});
+  CHECK(Errors(scan) == std::vector<std::string>{
+                            "config.json: invalid JSON at line 1: [json.exception.parse_error.101] parse error at line 1, "
+                            "column 1: syntax error while parsing value - invalid literal; last read: '\xEF\xBF\xBD'",
+                            "junk.py: contains NUL bytes (binary or UTF-16); not scanned as text",
+                            "model.gguf: GGUF header magic is not \"GGUF\" (at byte 4)",
+                        });
 }
 
 TEST_CASE("an unreadable file is an error entry and the scan goes on", "[e2e][hostile]") {
