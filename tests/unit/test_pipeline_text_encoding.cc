@@ -35,8 +35,8 @@ TEST_CASE("UTF-16 LE and BE with a BOM become UTF-8 without the mark", "[pipelin
 TEST_CASE("broken UTF-16 becomes U+FFFD, never fails", "[pipeline][encoding]") {
   const std::string fffd = "\xEF\xBF\xBD";
   CHECK(DecodeUtf16WithBom(Le(u"a") + "\x3D\xD8") == "a" + fffd);               // high surrogate at the end
-  CHECK(DecodeUtf16WithBom(Le(u"a") + "\x3D\xD8" + "b\0") == "a" + fffd + "b");  // high surrogate, then no low one
-  CHECK(DecodeUtf16WithBom(Le(u"a") + "\x00\xDC") == "a" + fffd);               // lone low surrogate
+  CHECK(DecodeUtf16WithBom(Le(u"a") + "\x3D\xD8" + std::string("b\0", 2)) == "a" + fffd + "b");  // high, then no low
+  CHECK(DecodeUtf16WithBom(Le(u"a") + std::string("\x00\xDC", 2)) == "a" + fffd);  // lone low surrogate
   CHECK(DecodeUtf16WithBom(Le(u"ab") + "c") == "ab" + fffd);                    // odd trailing byte
 }
 
