@@ -47,7 +47,9 @@ class HfConfigExtractor final : public Extractor {
     ref.extractor = "hf-config";
     ref.evidence = Evidence::kDefinite;
     ref.location.path = std::string(in.path);
-    std::string model_type = doc->value("model_type", "");
+    // Not value("model_type", ""): that throws when the key holds a number.
+    std::string model_type;
+    if (auto mt = doc->find("model_type"); mt != doc->end() && mt->is_string()) model_type = mt->get<std::string>();
     std::string archs;
     if (auto a = doc->find("architectures"); a != doc->end() && a->is_array()) {
       for (const json& e : *a) {

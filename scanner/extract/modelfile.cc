@@ -68,8 +68,13 @@ class ModelfileExtractor final : public Extractor {
         size_t close = t.find("\"\"\"", pos);
         size_t stop = close == std::string_view::npos ? t.size() : close;
         heredoc = t.substr(pos, stop - pos);
-        size_t after = close == std::string_view::npos ? t.size() : t.find('\n', close);
-        after = after == std::string_view::npos ? t.size() : after + 1;
+        // Resume after the closing line; an unclosed heredoc runs to the end
+        // (and no further: `after` indexes t below).
+        size_t after = t.size();
+        if (close != std::string_view::npos) {
+          size_t close_nl = t.find('\n', close);
+          after = close_nl == std::string_view::npos ? t.size() : close_nl + 1;
+        }
         for (size_t k = pos; k < after; ++k) {
           if (t[k] == '\n') ++line_no;
         }

@@ -101,7 +101,9 @@ class NotebookExtractor final : public Extractor {
       size_t at = FindJsonKeyOffset(in.text, "source", search_from);
       if (at == std::string_view::npos) return;
       search_from = at + 8;
-      if (cell.value("cell_type", "") != "code") continue;
+      // Not value("cell_type", ""): that throws when the key holds a number.
+      auto type = cell.find("cell_type");
+      if (type == cell.end() || !type->is_string() || type->get_ref<const std::string&>() != "code") continue;
       std::vector<std::string> parts;
       if (src->is_string()) {
         parts.push_back(src->get<std::string>());

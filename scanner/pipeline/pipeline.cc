@@ -4,11 +4,13 @@
 #include <atomic>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "core/text.h"
 #include "extract/registry.h"
+#include "pipeline/text_encoding.h"
 
 namespace modelprov {
 namespace {
@@ -155,7 +157,13 @@ class Worker final : public MemberExtractor {
   // One archive member, already in memory.
   void ExtractMember(const std::vector<const Extractor*>& chosen, const std::string& display_path,
                      std::string_view data, uint64_t full_size, ReferenceSink& sink) override {
-    bool has_nul = std::string_view(data.data(), std::min<size_t>(data.size(), 8192)).find('\0') != std::string_view::npos;
+    // Text extractors get UTF-16 (with a byte order mark) as UTF-8; decoded
+    // only when one of them is chosen.
+    bool wants_text = std::any_of(chosen.begin(), chosen.end(),
+                                  [](const Extractor* ex) { return ex->input() == Extractor::Input::kText; });
+    std::optional<std::string> utf8 = wants_text ? DecodeUtf16WithBom(data) : std::nullopt;
+    std::string_view text = utf8 ? std::string_view(*utf8) : data;
+    bool has_nul = std::string_view(text.data(), std::min<size_t>(text.size(), 8192)).find('\0') != std::string_view::npos;
     bool nul_reported = false;
     for (const Extractor* ex : chosen) {
       ExtractInput in;
@@ -170,7 +178,7 @@ class Worker final : public MemberExtractor {
         nul_reported = true;
         continue;
       } else {
-        in.text = data;
+        in.text = text;
       }
       ex->Extract(in, sink);
     }
@@ -200,6 +208,7 @@ class Worker final : public MemberExtractor {
       return false;
     }
     buffer_.resize(*got);  // the file may have shrunk since it was listed
+    if (std::optional<std::string> utf8 = DecodeUtf16WithBom(buffer_)) buffer_ = std::move(*utf8);
     std::string_view head(buffer_.data(), std::min<size_t>(buffer_.size(), 8192));
     if (head.find('\0') != std::string_view::npos) {
       sink.OnError({path, "contains NUL bytes (binary or UTF-16); not scanned as text"});

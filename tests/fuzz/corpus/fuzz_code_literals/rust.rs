@@ -1,0 +1,1 @@
+let s = r#"raw "str""#; /* a /* nested */ */ let c = 'c';
