@@ -25,7 +25,8 @@ for src in "$ROOT"/tests/fuzz/fuzz_*.cc; do
     cp "$ROOT/tests/fuzz/corpus/$target"/* "$work"/
   fi
   echo "== $target (${SECONDS_PER_TARGET}s)"
-  if ! "$BUILD/tests/fuzz/$target" -max_total_time="$SECONDS_PER_TARGET" -rss_limit_mb=1024 -timeout=10 \
+  # A fixed seed makes a CI run repeat the exploration a developer already ran.
+  if ! "$BUILD/tests/fuzz/$target" -seed="${FUZZ_SEED:-1}" -max_total_time="$SECONDS_PER_TARGET" -rss_limit_mb=1024 -timeout=10 \
       -print_final_stats=1 -artifact_prefix="$BUILD/artifacts/$target-" "$work" >"$BUILD/$target.log" 2>&1; then
     echo "FAILED: $target (log: $BUILD/$target.log)"
     tail -n 40 "$BUILD/$target.log"
