@@ -1,6 +1,8 @@
 #include "extract/license_match.h"
 
 #include <algorithm>
+#include <iterator>
+#include <span>
 
 namespace modelprov {
 namespace {
@@ -42,6 +44,53 @@ size_t Common(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return common;
 }
 
+bool WordsAt(const std::vector<std::string>& words, size_t at, std::span<const std::string_view> seq) {
+  if (at + seq.size() > words.size()) return false;
+  return std::equal(seq.begin(), seq.end(), words.begin() + static_cast<std::ptrdiff_t>(at));
+}
+
+// The published texts of the Apache and GNU licenses end their terms with
+// "END OF TERMS AND CONDITIONS" and then an appendix on how to apply the
+// license, which copies keep, trim or drop freely; the reference
+// fingerprints stop at that line. Only the appendix is dropped here, from
+// its heading to its known last sentence: words after it (an "additional
+// terms" paragraph appended to an otherwise verbatim license, which is how
+// several model licenses are written) still count, so such a text is
+// reported as modified. A tail that is not an appendix is kept whole.
+void DropHowToApplyAppendix(std::vector<std::string>& words) {
+  static constexpr std::string_view kEndOfTerms[] = {"end", "of", "terms", "and", "conditions"};
+  static constexpr std::string_view kAppendix[] = {"appendix"};
+  static constexpr std::string_view kHowToApply[] = {"how", "to", "apply"};
+  // The last sentence of each known appendix: Apache-2.0, GPL-3.0, GPL-2.0, LGPL-2.1.
+  static constexpr std::string_view kApacheEnd[] = {"limitations", "under", "the", "license"};
+  static constexpr std::string_view kGpl3End[] = {"why", "not", "lgpl", "html"};
+  static constexpr std::string_view kGpl2End[] = {"public", "license", "instead", "of", "this", "license"};
+  static constexpr std::string_view kLgpl21End[] = {"that", "s", "all", "there", "is", "to", "it"};
+  static constexpr std::span<const std::string_view> kAppendixEnds[] = {kApacheEnd, kGpl3End, kGpl2End, kLgpl21End};
+
+  size_t end = words.size();
+  for (size_t i = 0; i + std::size(kEndOfTerms) <= words.size(); ++i) {
+    if (WordsAt(words, i, kEndOfTerms)) {
+      end = i + std::size(kEndOfTerms);
+      break;
+    }
+  }
+  if (end >= words.size()) return;
+  if (!WordsAt(words, end, kAppendix) && !WordsAt(words, end, kHowToApply)) return;
+  // The appendix runs to the last of its known closing sentences (GPL-3.0's
+  // contains GPL-2.0's, and ends later); without one it runs to the end.
+  size_t appendix_end = words.size();
+  for (size_t i = words.size(); i-- > end;) {
+    auto closing = std::find_if(std::begin(kAppendixEnds), std::end(kAppendixEnds),
+                                [&](std::span<const std::string_view> seq) { return WordsAt(words, i, seq); });
+    if (closing != std::end(kAppendixEnds)) {
+      appendix_end = i + closing->size();
+      break;
+    }
+  }
+  words.erase(words.begin() + static_cast<std::ptrdiff_t>(end), words.begin() + static_cast<std::ptrdiff_t>(appendix_end));
+}
+
 }  // namespace
 
 bool LicenseMatch::exact() const {
@@ -81,13 +130,7 @@ std::vector<std::string> NormalizeLicenseWords(std::string_view text) {
     }
     start = end + 1;
   }
-  static const std::string_view kEnd[] = {"end", "of", "terms", "and", "conditions"};
-  for (size_t i = 0; i + 5 <= words.size(); ++i) {
-    if (std::equal(std::begin(kEnd), std::end(kEnd), words.begin() + static_cast<std::ptrdiff_t>(i))) {
-      words.resize(i + 5);
-      break;
-    }
-  }
+  DropHowToApplyAppendix(words);
   return words;
 }
 

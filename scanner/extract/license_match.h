@@ -1,8 +1,9 @@
 // License identification by whole-text similarity.
 //
 // A text is normalised (copyright lines dropped, lowercased, punctuation and
-// layout removed, cut after "END OF TERMS AND CONDITIONS" so how-to-apply
-// appendices do not count), split into overlapping 5-word shingles, and each
+// layout removed, and the how-to-apply appendix after "END OF TERMS AND
+// CONDITIONS" dropped, while anything appended after that appendix still
+// counts), split into overlapping 5-word shingles, and each
 // shingle hashed to 64 bits. The set is compared with the fingerprints of
 // published license texts (license_fingerprints/fingerprints.inc, generated
 // by license_fingerprints/build.py from the texts, which are not in the

@@ -104,6 +104,31 @@ TEST_CASE("an added clause makes the text a modified license, not the original",
   CHECK(m->score > 0.9);
 }
 
+TEST_CASE("terms appended after the end of the license or its appendix make it modified", "[extract][license]") {
+  // Model licenses are often a verbatim license with extra terms at the bottom.
+  const std::string extra =
+      "\nADDITIONAL TERMS. You may not use this software for military purposes, nor in any product or service "
+      "with more than one hundred million monthly active users, without a separate written license.\n";
+  for (auto [file, id] : std::vector<std::pair<std::string, std::string>>{
+           {"Apache-2.0", "Apache-2.0"}, {"GPL-3", "GPL-3.0-only"}, {"GPL-2", "GPL-2.0-only"}, {"LGPL-2.1", "LGPL-2.1-only"}}) {
+    INFO(file);
+    std::string text = ReadFile("/usr/share/common-licenses/" + file);
+    // After the whole text, appendix included.
+    auto appended = MatchLicense(text + extra);
+    REQUIRE(appended.has_value());
+    CHECK(appended->license->id == id);
+    CHECK_FALSE(appended->exact());
+    CHECK(appended->added >= 20);
+    // Right after "END OF TERMS AND CONDITIONS", appendix dropped.
+    size_t end = text.find("END OF TERMS AND CONDITIONS");
+    REQUIRE(end != std::string::npos);
+    auto inserted = MatchLicense(text.substr(0, end + 27) + extra);
+    REQUIRE(inserted.has_value());
+    CHECK(inserted->license->id == id);
+    CHECK_FALSE(inserted->exact());
+  }
+}
+
 TEST_CASE("text that is not a known license matches nothing", "[extract][license]") {
   CHECK_FALSE(MatchLicense("This project is a demo. Please ask before using it in production, thank you very much.").has_value());
   CHECK_FALSE(MatchLicense("").has_value());
