@@ -309,6 +309,16 @@ Result<Catalog> Catalog::Parse(std::string_view json_text, std::string_view orig
     // A single seeds/families/<id>.json file.
     c.families_.push_back(ReadFamily(FieldReader(doc, std::string(origin), &error)));
   } else {
+    // A misspelled section ("famlies") would otherwise be ignored in silence.
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+      const std::string& key = it.key();
+      static const char* const kSections[] = {"schema_version", "publishers", "licenses",
+                                              "families",       "providers", "republishers"};
+      if (std::find(std::begin(kSections), std::end(kSections), key) == std::end(kSections)) {
+        return MakeError(std::string(origin) + ": unknown top-level key '" + key +
+                         "' (expected publishers, licenses, families, providers or republishers)");
+      }
+    }
     ReadList(doc, "publishers", origin, c.publishers_, &error, ReadPublisher);
     ReadList(doc, "licenses", origin, c.licenses_, &error, ReadLicense);
     ReadList(doc, "families", origin, c.families_, &error, ReadFamily);

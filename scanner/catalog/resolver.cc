@@ -45,35 +45,53 @@ bool EndsWithQuantTag(std::string_view s, size_t* cut) {
 
 // "models/bot/README.md" -> "local:models/bot": a folder in the scanned tree
 // that holds a model of the company's own (fine-tune, adapter, merge).
+// A file at an archive's root belongs to the archive: "x.zip!/config.json"
+// -> "local:x.zip!", so two archives are two models.
 std::string LocalModelId(std::string_view path) {
   size_t slash = path.find_last_of('/');
-  size_t bang = path.rfind("!/");
-  std::string dir = slash == std::string_view::npos || (bang != std::string_view::npos && slash == bang + 1)
-                        ? std::string(".")
-                        : std::string(path.substr(0, slash));
-  return "local:" + dir;
+  return "local:" + (slash == std::string_view::npos ? std::string(".") : std::string(path.substr(0, slash)));
+}
+
+// The upstream repository a re-upload was made from, from its name:
+// "Qwen2.5-7B-Instruct-GGUF" -> "Qwen/Qwen2.5-7B-Instruct". The family's Hub
+// org is only put in front when the name starts the way the family's own
+// names do (an anchored pattern matches); a third party's fine-tune
+// ("Nous-Hermes-2-Mixtral-8x7B-DPO") keeps its bare name.
+std::string UpstreamId(const Family& family, std::string_view repo_name) {
+  std::string upstream = StripPackagingSuffixes(repo_name);
+  std::string lower = ToLower(upstream);
+  if (family.hf_orgs.empty()) return upstream;
+  for (const std::string& p : family.name_patterns) {
+    if (!p.empty() && p[0] != '*' && GlobMatch(p, lower, CaseSensitivity::kInsensitive)) {
+      return family.hf_orgs.front() + "/" + upstream;
+    }
+  }
+  return upstream;
 }
 
 }  // namespace
 
-std::string NormalizeModelName(std::string_view name) {
-  std::string s = ToLower(Trim(name));
+std::string NormalizeModelName(std::string_view name) { return ToLower(StripPackagingSuffixes(name)); }
+
+std::string StripPackagingSuffixes(std::string_view name) {
+  std::string s(Trim(name));
+  std::string lower = ToLower(s);
   bool changed = true;
   while (changed) {
     changed = false;
     for (std::string_view suf : kPackagingSuffixes) {
-      if (s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0) {
-        s.resize(s.size() - suf.size());
+      if (lower.size() > suf.size() && lower.compare(lower.size() - suf.size(), suf.size(), suf) == 0) {
+        lower.resize(lower.size() - suf.size());
         changed = true;
       }
     }
     size_t cut = 0;
-    if (EndsWithQuantTag(s, &cut) && cut > 0) {
-      s.resize(cut);
+    if (EndsWithQuantTag(lower, &cut) && cut > 0) {
+      lower.resize(cut);
       changed = true;
     }
   }
-  return s;
+  return s.substr(0, lower.size());
 }
 
 bool SplitHubId(std::string_view id, std::string* org, std::string* name) {
@@ -176,6 +194,24 @@ const Family* Resolver::FamilyByOllama(std::string_view library_name) const {
   return nullptr;
 }
 
+const Family* Resolver::FamilyOfCloudModelId(std::string_view lowered) const {
+  std::vector<std::string_view> parts = Split(lowered, '.');
+  size_t vendor = 0;
+  if (parts.size() > 2 && (parts[0] == "us" || parts[0] == "eu" || parts[0] == "apac" || parts[0] == "us-gov" ||
+                           parts[0] == "global")) {
+    vendor = 1;  // a cross-region inference profile: "us.anthropic.claude-..."
+  }
+  if (parts.size() < vendor + 2) return nullptr;
+  std::string_view v = parts[vendor];
+  bool is_publisher = std::any_of(catalog_.publishers().begin(), catalog_.publishers().end(), [&](const Publisher& p) {
+    return IEquals(p.id, v) || Contains(p.aliases, v) || Contains(p.hf_orgs, v);
+  });
+  if (!is_publisher) return nullptr;
+  std::string_view rest = lowered.substr(static_cast<size_t>(v.data() + v.size() + 1 - lowered.data()));
+  if (const Family* f = FamilyByApiName(rest)) return f;
+  return FamilyByName(NormalizeModelName(rest.substr(0, rest.find(':'))), "");
+}
+
 const Provider* Resolver::ProviderForModel(std::string_view lowered, const Family* family) const {
   for (size_t len = std::min(lowered.size(), max_api_prefix_); len > 0; --len) {
     auto it = api_by_prefix_.find(std::string(lowered.substr(0, len)));
@@ -260,8 +296,11 @@ std::optional<Resolution> Resolver::ResolveHubId(std::string_view id, Evidence e
     }
   }
   if (official == nullptr) {
+    // An org with one catalog family also publishes other models (google/
+    // flan-t5 is not Gemma): the family, and so its license, is only taken
+    // when a version rule names this model; otherwise only the publisher is known.
     auto it = org_family_.find(lorg);
-    if (it != org_family_.end()) official = it->second;  // single-family org
+    if (it != org_family_.end() && MatchVersion(*it->second, norm) != nullptr) official = it->second;
   }
   if (official != nullptr) {
     r.family = official->id;
@@ -282,7 +321,7 @@ std::optional<Resolution> Resolver::ResolveHubId(std::string_view id, Evidence e
     r.match = "republisher";
     r.confidence = 0.9;
     std::string relation = rep->second->kind == "quantizer" ? "quantized" : rep->second->kind == "finetuner" ? "finetune" : "mirror";
-    r.lineage.push_back({name, relation, by_name->id, r.license, "re-published by " + rep->second->org});
+    r.lineage.push_back({UpstreamId(*by_name, name), relation, by_name->id, r.license, "re-published by " + rep->second->org});
     AddCatalogLineage(r, *by_name, norm, 0);
     return r;
   }
@@ -392,6 +431,7 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
     if (gateway != nullptr || evidence == Evidence::kDefinite) f = FamilyByName(NormalizeModelName(lowered), "");
   }
   const Provider* provider = gateway != nullptr ? gateway : ProviderForModel(lowered, f);
+  if (f == nullptr && provider != nullptr && provider->kind != "vendor") f = FamilyOfCloudModelId(lowered);
   if (f == nullptr && provider != nullptr && evidence != Evidence::kPossible) {
     // A provider's own model name ("kimi-k2-0905-preview") whose family only
     // the name patterns know.
@@ -412,9 +452,14 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
   // cloud's hosted model is under its API terms.
   std::string tail = lowered.substr(lowered.rfind('/') + 1);
   const VersionRule* v = f != nullptr ? MatchVersion(*f, tail) : nullptr;
-  if (v != nullptr) {
+  const License* rule_license = v != nullptr ? catalog_.FindLicense(v->license) : nullptr;
+  bool rule_names_api_terms = rule_license != nullptr && rule_license->category == "proprietary-api-terms";
+  if (v != nullptr && !(rule_names_api_terms && provider != nullptr && provider->kind != "gateway")) {
     r.license = v->license;
   } else if (provider != nullptr && provider->kind != "gateway") {
+    // The provider's own terms, also when a version rule says "API terms": a
+    // --catalog entry that replaces the provider's license (a negotiated
+    // contract) then reaches every model it serves.
     r.license = provider->license;
   } else if (f != nullptr) {
     r.license = f->license;
@@ -748,9 +793,62 @@ std::optional<Resolution> Resolver::ResolveCard(const ModelReference& ref) const
   std::string_view base = ref.Fact("base_model");
   std::string relation(ref.Fact("base_model_relation"));
   auto r = ResolveDerivative(ref, base, relation.empty() ? "finetune" : relation, "model card");
-  if (!card_license.empty()) r->license = card_license;
+  // The card's own declaration wins over the base's license; a declared
+  // license the catalog cannot map ("other" with an unknown license_name)
+  // leaves the model's license unknown rather than borrowing the base's
+  // (whose terms still reach it through the lineage).
+  if (!card_license.empty() || !ref.Fact("license").empty()) r->license = card_license;
   if (base.empty() && card_license.empty()) return std::nullopt;
   r->match = "model-card";
+  return r;
+}
+
+std::optional<Resolution> Resolver::ResolveSafetensors(const ModelReference& ref) const {
+  std::optional<Resolution> r;
+  // __metadata__ written by the publisher or a training tool: a base model, or
+  // the model's own Hub name, makes the file a copy or derivative of it.
+  for (std::string_view key : {"base_model", "name", "model_name"}) {
+    std::string_view named = ref.Fact(key);
+    if (named.empty()) continue;
+    std::optional<Resolution> d = ResolveDerivative(ref, named, "base", "safetensors __metadata__ " + std::string(key));
+    if (d && !d->family.empty()) {
+      r = std::move(d);
+      r->match = "safetensors " + std::string(key);
+      break;
+    }
+  }
+  // The embedding matrix's rows are the vocabulary size: decisive only when
+  // one family alone has a fingerprint with that size.
+  if (!r && !ref.Fact("vocab_size").empty()) {
+    const Family* only = nullptr;
+    bool ambiguous = false;
+    for (const Family& f : catalog_.families()) {
+      bool has = std::any_of(f.fingerprints.begin(), f.fingerprints.end(), [&](const Fingerprint& fp) {
+        return fp.vocab_size != 0 && std::to_string(fp.vocab_size) == ref.Fact("vocab_size");
+      });
+      if (!has) continue;
+      ambiguous = ambiguous || (only != nullptr && only != &f);
+      only = &f;
+    }
+    if (only != nullptr && !ambiguous) {
+      r = Resolution{};
+      r->model = LocalModelId(ref.location.path);
+      r->family = only->id;
+      FillPublisher(*r, only->publisher);
+      r->license = only->license;
+      r->match = "fingerprint vocab_size=" + std::string(ref.Fact("vocab_size")) + " (safetensors embedding rows)";
+      r->confidence = 0.6;
+    }
+  }
+  std::string license = LicenseFromCard(ref.Fact("license"), ref.Fact("license_name"));
+  if (!r && license.empty()) return std::nullopt;
+  if (!r) {
+    r = Resolution{};
+    r->model = LocalModelId(ref.location.path);
+    r->match = "safetensors license";
+    r->confidence = 1.0;
+  }
+  if (!ref.Fact("license").empty()) r->license = license;  // the file's own declaration wins
   return r;
 }
 
@@ -893,6 +991,9 @@ std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) co
       break;
     case ReferenceKind::kGguf:
       out.resolution = ResolveGguf(ref);
+      break;
+    case ReferenceKind::kSafetensors:
+      out.resolution = ResolveSafetensors(ref);
       break;
     case ReferenceKind::kLicenseFile:
       // A license text names no model; what it tells is the license id.

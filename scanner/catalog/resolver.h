@@ -59,6 +59,10 @@ class Resolver {
   const Family* FamilyByApiName(std::string_view lowered) const;
   const Family* FamilyByOllama(std::string_view library_name) const;
   const Provider* ProviderForModel(std::string_view lowered, const Family* family) const;
+  // A cloud's model id that puts the vendor first (Bedrock's
+  // "meta.llama3-1-70b-instruct-v1:0", "us.anthropic.claude-..."): the family
+  // of what follows the vendor, when the vendor is a catalog publisher.
+  const Family* FamilyOfCloudModelId(std::string_view lowered) const;
   const VersionRule* MatchVersion(const Family& family, std::string_view name) const;
   std::string VersionLicense(const Family& family, std::string_view normalized_name) const;
   void FillPublisher(Resolution& r, std::string_view publisher_id) const;
@@ -75,6 +79,9 @@ class Resolver {
   // FROM/ADAPTER/LICENSE, env-var names and provider keys.
   std::optional<Resolution> ResolveDeploy(const ModelReference& ref) const;
   std::optional<Resolution> ProviderResolution(const Provider& p, std::string_view match) const;
+  // safetensors __metadata__ (base_model, name, license), then a vocabulary
+  // size only one family's fingerprint has; the model is the file's folder.
+  std::optional<Resolution> ResolveSafetensors(const ModelReference& ref) const;
   // GGUF metadata: base models (lineage), general.name, then architecture.
   std::optional<Resolution> ResolveGguf(const ModelReference& ref) const;
 
@@ -98,6 +105,8 @@ class Resolver {
 // packaging suffixes (quantisation formats, bit widths, "-GGUF", "-MLX"...)
 // that re-publishers append but that do not change which model it is.
 std::string NormalizeModelName(std::string_view name);
+// The same suffixes stripped, case kept: "Qwen2.5-7B-Instruct-GGUF" -> "Qwen2.5-7B-Instruct".
+std::string StripPackagingSuffixes(std::string_view name);
 
 // Splits "org/name" (also hf.co/..., https://huggingface.co/...). Returns
 // false when `id` is not of that shape.

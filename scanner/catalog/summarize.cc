@@ -34,6 +34,13 @@ void AddSources(std::vector<std::string>& out, const std::vector<std::string>& m
   }
 }
 
+// Which sighting's license a model keeps: what the model card declares, then
+// a LICENSE text in its folder, then anything inferred (an inherited or a
+// family's default license). The first sighting of a rank wins.
+int LicenseRank(ReferenceKind kind) {
+  return kind == ReferenceKind::kModelCard ? 3 : kind == ReferenceKind::kLicenseFile ? 2 : 1;
+}
+
 // Lowercased Hub ids group case variants; other ids are compared as written.
 std::string GroupKey(const std::string& id) { return ToLower(id); }
 
@@ -82,6 +89,7 @@ void MergeTerms(TermMap& into, const TermMap& extra) {
 std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& refs, const Catalog& catalog) {
   std::map<std::string, ModelSummary> by_id;
   std::map<std::string, std::set<std::string>> kinds;
+  std::map<std::string, int> license_rank;
   for (const ResolvedReference& r : refs) {
     if (!r.resolution || r.resolution->model.empty()) continue;
     const Resolution& res = *r.resolution;
@@ -113,7 +121,12 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
     fill(m.provider, res.provider);
     fill(m.republisher, res.republisher);
     if (m.lineage.empty()) m.lineage = res.lineage;
-    if ((m.license.empty() || r.ref.kind == ReferenceKind::kModelCard) && !res.license.empty()) m.license = res.license;
+    // A card that declares a license the catalog cannot map makes it unknown.
+    bool declares = !res.license.empty() || (r.ref.kind == ReferenceKind::kModelCard && !r.ref.Fact("license").empty());
+    if (declares && LicenseRank(r.ref.kind) > license_rank[key]) {
+      m.license = res.license;
+      license_rank[key] = LicenseRank(r.ref.kind);
+    }
     kinds[key].insert(std::string(KindName(r.ref.kind)));
     m.occurrences.push_back(r.ref.location);
   }

@@ -91,6 +91,16 @@ std::optional<Explained> Lookup(const std::string& name, const Resolver& resolve
     }
   }
   if (has_slash && !url) {
+    // As a scan would read it in a model= slot: "openrouter/qwen/..." and
+    // "deepseek/deepseek-chat" are gateway/LiteLLM names, not Hub ids.
+    ModelReference slot;
+    slot.kind = ReferenceKind::kHfModelId;
+    slot.text = name;
+    slot.evidence = Evidence::kLikely;
+    if (auto rr = resolver.Resolve(slot); rr && rr->resolution && Known(*rr->resolution) &&
+                                          rr->ref.kind == ReferenceKind::kApiModel) {
+      return FromResolution(*rr->resolution, ReferenceKind::kApiModel, "api-model", catalog);
+    }
     if (auto r = resolver.ResolveHubId(name, Evidence::kDefinite); r && Known(*r)) {
       return FromResolution(*r, ReferenceKind::kHfModelId, "hf-model-id", catalog);
     }
@@ -112,6 +122,26 @@ std::optional<Explained> Lookup(const std::string& name, const Resolver& resolve
   if (api && Known(*api)) return FromResolution(*api, ReferenceKind::kApiModel, "api-model", catalog);
   if (auto r = resolver.ResolveOllama(name); r && Known(*r)) {
     return FromResolution(*r, ReferenceKind::kModelfile, "ollama", catalog);
+  }
+  // A model name without its org ("Llama-3.3-70B-Instruct"), a GGUF
+  // general.name ("Meta Llama 3.1 8B Instruct") or a weight file's name.
+  // Model names carry a version or a size ("Qwen2.5-72B-Instruct"); without a
+  // digit a name is more likely a typo of an API name ("deepseek-chta"), which
+  // must stay unknown rather than match a family's "deepseek*" pattern.
+  bool has_digit = name.find_first_of("0123456789") != std::string::npos;
+  if (!has_slash && !url && has_digit) {
+    std::string bare = name;
+    for (std::string_view ext : {".gguf", ".safetensors", ".bin"}) {
+      if (bare.size() > ext.size() && IEquals(std::string_view(bare).substr(bare.size() - ext.size()), ext)) {
+        bare.resize(bare.size() - ext.size());
+      }
+    }
+    if (auto r = resolver.ResolveHubId(bare, Evidence::kDefinite); r && !r->family.empty()) {
+      return FromResolution(*r, ReferenceKind::kHfModelId, "model-name", catalog);
+    }
+    if (auto r = resolver.ResolveGgufName(bare); r && !r->family.empty()) {
+      return FromResolution(*r, ReferenceKind::kGguf, "gguf-name", catalog);
+    }
   }
   // A model card's license value ("llama3.1", "apache-2.0", "other" + name).
   if (const License* l = catalog.FindLicense(resolver.LicenseFromCard(name, name))) return FromLicense(*l);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "catalog/catalog.h"
+#include "catalog/model_folders.h"
 #include "catalog/resolver.h"
 #include "catalog/summarize.h"
 #include "cli/catalog_loader.h"
@@ -181,6 +182,7 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& config) {
   }
   result.tool_version = MODELPROV_VERSION;
   result.roots = config.roots;
+  AttachModelFolderFiles(result.references);
   result.models = SummarizeModels(result.references, *catalog);
 
   rules::PolicyEvaluator evaluator(*policy);

@@ -188,3 +188,16 @@ TEST_CASE("archives inside a commit are expanded from the object database", "[e2
   CHECK(scan["references"][0]["path"] == "bundle.zip!/app.py");
   CHECK(scan["references"][0]["source"] == "index");
 }
+
+TEST_CASE("model folders at two archives' roots stay two models", "[e2e][archive]") {
+  TempDir d;
+  std::filesystem::create_directories(d.path() / "pkg");
+  PythonZip(d.path(), "pkg/llama.zip",
+            {{"config.json", R"({"architectures": ["LlamaForCausalLM"], "model_type": "llama", "vocab_size": 128256})"}});
+  PythonZip(d.path(), "pkg/qwen.zip",
+            {{"config.json", R"({"_name_or_path": "Qwen/Qwen2.5-7B-Instruct", "architectures": ["Qwen2ForCausalLM"], "model_type": "qwen2"})"}});
+  json scan = Scan(d);
+  std::vector<std::string> models;
+  for (const auto& m : scan["models"]) models.push_back(m["id"].get<std::string>() + " " + m["family"].get<std::string>());
+  CHECK(models == std::vector<std::string>{"local:llama.zip! llama", "local:qwen.zip! qwen"});
+}

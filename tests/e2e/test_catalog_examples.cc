@@ -50,3 +50,27 @@ TEST_CASE("qwen-max is Alibaba Cloud's hosted API", "[e2e][explain][catalog]") {
   CHECK(j["license"] == "LicenseRef-alibaba-model-studio-terms");
   CHECK(j["sources"].size() > 0);
 }
+
+TEST_CASE("explain reads gateway names as a scan does, and names without their org", "[e2e][explain][catalog]") {
+  nlohmann::json gw = Explain("openrouter/qwen/qwen-2.5-72b-instruct");
+  CHECK(gw["family"] == "qwen");
+  CHECK(gw["provider"] == "openrouter");
+  CHECK(gw["kind"] == "api-model");
+  nlohmann::json lite = Explain("deepseek/deepseek-chat");
+  CHECK(lite["provider"] == "deepseek");
+  CHECK(lite["license"] == "LicenseRef-deepseek-api-terms");
+  // The issue's own example, without its org, and a GGUF general.name.
+  nlohmann::json bare = Explain("DeepSeek-R1-Distill-Llama-70B");
+  CHECK(bare["family"] == "deepseek");
+  REQUIRE(bare["lineage"].size() == 1);
+  CHECK(bare["lineage"][0]["license"] == "LicenseRef-llama-3.3");
+  CHECK(Explain("Meta Llama 3.1 8B Instruct")["family"] == "llama");
+  CHECK(Explain("Qwen2.5-72B-Instruct-Q4_K_M.gguf")["license"] == "LicenseRef-qwen");
+}
+
+TEST_CASE("a single-family org's other models are the publisher's, with no borrowed license", "[e2e][explain][catalog]") {
+  nlohmann::json j = Explain("google/flan-t5-base");
+  CHECK(j["publisher"] == "google");
+  CHECK(j["family"].is_null());
+  CHECK(j["license"].is_null());
+}

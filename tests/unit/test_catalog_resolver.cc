@@ -194,6 +194,10 @@ TEST_CASE("catalog parse errors name the field", "[catalog]") {
   auto dangling = Catalog::Parse(R"({"families": [{"id": "x", "name": "X", "publisher": "nobody", "name_patterns": []}]})", "u");
   REQUIRE(dangling.ok());
   CHECK(dangling->Validate().error().message == "family x: unknown publisher 'nobody'");
+  auto typo = Catalog::Parse(R"({"famlies": []})", "user.json");
+  REQUIRE_FALSE(typo.ok());
+  CHECK(typo.error().message ==
+        "user.json: unknown top-level key 'famlies' (expected publishers, licenses, families, providers or republishers)");
 }
 
 TEST_CASE("user overlay replaces entries by id", "[catalog]") {
@@ -245,4 +249,115 @@ TEST_CASE("terms merge keeps the strictest", "[summarize]") {
   CHECK(a["mau_cap"].number == 100000000);
   CHECK(a["attribution"].text == "A; B");
   CHECK(a["naming"].state == TermValue::State::kAbsent);
+}
+
+TEST_CASE("a single-family org's other models get its publisher, not the family's license", "[resolver]") {
+  // google/flan-t5 is Google's but not Gemma: the family (and its license) needs a name or version match.
+  Catalog c = Load();
+  Resolver r(c);
+  auto other = r.ResolveHubId("acme-ai/Widget-Base", Evidence::kDefinite);
+  REQUIRE(other);
+  CHECK(other->publisher == "acme");
+  CHECK(other->family.empty());
+  CHECK(other->license.empty());
+  CHECK(r.ResolveHubId("acme-ai/Acme-7B", Evidence::kDefinite)->family == "acme");
+}
+
+TEST_CASE("a re-upload's lineage names the upstream repository", "[resolver][lineage]") {
+  CHECK(StripPackagingSuffixes("Qwen2.5-7B-Instruct-GGUF") == "Qwen2.5-7B-Instruct");
+  CHECK(StripPackagingSuffixes("Meta-Llama-3.1-8B-Instruct-Q4_K_M") == "Meta-Llama-3.1-8B-Instruct");
+  Catalog c = Load();
+  Resolver r(c);
+  auto q = r.ResolveHubId("Quantizer/Acme-70B-Instruct-GGUF", Evidence::kDefinite);
+  REQUIRE(q);
+  REQUIRE_FALSE(q->lineage.empty());
+  CHECK(q->lineage[0].model == "acme-ai/Acme-70B-Instruct");
+  CHECK(q->lineage[0].relation == "quantized");
+}
+
+TEST_CASE("files at an archive's root are the archive's model", "[resolver]") {
+  Catalog c = Load();
+  Resolver r(c);
+  ModelReference cfg = Ref(ReferenceKind::kModelConfig, "acme", Evidence::kDefinite);
+  cfg.facts = {{"model_type", "acme"}};
+  cfg.location.path = "dist/x.zip!/config.json";
+  CHECK(r.Resolve(cfg)->resolution->model == "local:dist/x.zip!");
+  cfg.location.path = "dist/x.zip!/m/config.json";
+  CHECK(r.Resolve(cfg)->resolution->model == "local:dist/x.zip!/m");
+  cfg.location.path = "config.json";
+  CHECK(r.Resolve(cfg)->resolution->model == "local:.");
+}
+
+TEST_CASE("safetensors metadata and embedding size resolve the folder's model", "[resolver]") {
+  Catalog c = Load();
+  Resolver r(c);
+  ModelReference st = Ref(ReferenceKind::kSafetensors, "acme-ai/Acme-70B", Evidence::kDefinite);
+  st.location.path = "models/m/model.safetensors";
+  st.facts = {{"base_model", "acme-ai/Acme-70B"}, {"license", "apache-2.0"}};
+  auto based = r.Resolve(st);
+  REQUIRE(based->resolution);
+  CHECK(based->resolution->model == "local:models/m");
+  CHECK(based->resolution->family == "acme");
+  CHECK(based->resolution->license == "Apache-2.0");  // the file's own declaration
+  REQUIRE(based->resolution->lineage.size() == 1);
+  CHECK(based->resolution->lineage[0].license == "LicenseRef-acme");
+  st.facts = {{"vocab_size", "1234"}, {"architecture_hints", "llama-style-decoder"}};
+  auto by_vocab = r.Resolve(st);
+  REQUIRE(by_vocab->resolution);
+  CHECK(by_vocab->resolution->family == "acme");
+  CHECK(by_vocab->resolution->confidence < 0.7);
+  st.facts = {{"vocab_size", "32000"}};
+  auto unknown = r.Resolve(st);
+  REQUIRE(unknown);  // definite: kept, unresolved
+  CHECK_FALSE(unknown->resolution);
+}
+
+TEST_CASE("a card declaring a license the catalog cannot map leaves it unknown", "[resolver][lineage]") {
+  Catalog c = Load();
+  Resolver r(c);
+  ModelReference card = Ref(ReferenceKind::kModelCard, "acme-ai/Acme-70B", Evidence::kDefinite);
+  card.location.path = "models/bot/README.md";
+  card.facts = {{"license", "other"}, {"license_name", "our-own"}, {"base_model", "acme-ai/Acme-70B"}};
+  ModelReference adapter = Ref(ReferenceKind::kAdapterConfig, "acme-ai/Acme-70B", Evidence::kDefinite);
+  adapter.location.path = "models/bot/adapter_config.json";
+  std::vector<ResolvedReference> refs{*r.Resolve(adapter), *r.Resolve(card)};
+  CHECK(refs[1].resolution->license.empty());
+  auto models = SummarizeModels(refs, c);
+  REQUIRE(models.size() == 1);
+  CHECK(models[0].license.empty());                          // not the base's LicenseRef-acme
+  CHECK(models[0].terms.at("mau_cap").number == 1000000);    // whose terms still bind it
+}
+
+TEST_CASE("a folder's license: the card's, then its LICENSE text, then what was inferred", "[summarize]") {
+  Catalog c = Load();
+  auto at = [](ReferenceKind kind, std::string path, std::string license) {
+    ResolvedReference r;
+    r.ref.kind = kind;
+    r.ref.location.path = std::move(path);
+    r.resolution = Resolution{};
+    r.resolution->model = "local:m";
+    r.resolution->license = std::move(license);
+    return r;
+  };
+  std::vector<ResolvedReference> refs{at(ReferenceKind::kModelConfig, "m/config.json", "LicenseRef-acme"),
+                                      at(ReferenceKind::kLicenseFile, "m/LICENSE", "Apache-2.0")};
+  CHECK(SummarizeModels(refs, c).at(0).license == "Apache-2.0");
+  std::swap(refs[0], refs[1]);
+  CHECK(SummarizeModels(refs, c).at(0).license == "Apache-2.0");
+  refs.push_back(at(ReferenceKind::kModelCard, "m/README.md", "LicenseRef-acme"));
+  CHECK(SummarizeModels(refs, c).at(0).license == "LicenseRef-acme");
+}
+
+TEST_CASE("cloud model ids that put the vendor first", "[resolver]") {
+  // Bedrock writes "meta.llama3-1-70b-instruct-v1:0" and "us.anthropic.claude-...".
+  Catalog c = Load();
+  Resolver r(c);
+  for (const char* id : {"gw/beta.acme-chat-v2", "gw/us.beta.acme-chat-v2:0"}) {
+    INFO(id);
+    auto m = r.ResolveApiModel(id, Evidence::kLikely);
+    REQUIRE(m);
+    CHECK(m->family == "acme");
+    CHECK(m->provider == "gw");
+  }
+  CHECK(r.ResolveApiModel("gw/nobody.acme-chat-v2", Evidence::kLikely)->family.empty());
 }
