@@ -431,6 +431,15 @@ class Lexer {
   }
 
   void Equals(char prev, char next) {
+    if (next == '>' && s_.arrow_pairs && (last_ == Tok::kIdent || last_ == Tok::kString)) {
+      // PHP and Ruby hashes: 'model' => 'qwen-max' keys like "model": 'qwen-max'.
+      ++i_;
+      Frame& f = Top();
+      f.own_key = last_ == Tok::kIdent ? ident_ : last_string_;
+      f.key_by_colon = true;
+      f.tokens_since_key = -1;
+      return;
+    }
     if (next == '=' || next == '>') {  // ==, =>: skip the second char too
       ++i_;
       return;

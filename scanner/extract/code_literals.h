@@ -28,6 +28,7 @@ struct LanguageSyntax {
   bool rust_raw_strings = false;       // r"..", r#".."#
   bool verbatim_strings = false;       // C# @".."
   bool newline_ends_statement = false; // Python, JS without ';', Go, shell
+  bool arrow_pairs = false;            // PHP and Ruby: 'key' => value
 };
 
 // The languages modelprov knows; extractors pick one.
@@ -38,6 +39,8 @@ const LanguageSyntax& GoSyntax();      // "..", `raw`; '' is a rune
 const LanguageSyntax& JavaSyntax();    // Java and Kotlin: "..", """ text blocks """; '' is a char
 const LanguageSyntax& RustSyntax();    // "..", r#".."#, nested /* */; '' is a char or lifetime
 const LanguageSyntax& CSharpSyntax();  // "..", @"..", $"..", """ raw """; '' is a char
+const LanguageSyntax& RubySyntax();    // "..", '..', # comments
+const LanguageSyntax& PhpSyntax();     // "..", '..', #, // and /* */ comments
 
 struct StringLiteral {
   std::string value;         // contents with simple escapes undone

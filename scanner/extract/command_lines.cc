@@ -174,6 +174,10 @@ void FindInCommand(const std::vector<ShellWord>& w, size_t begin, size_t end, bo
         } else if (i + 1 < end) {
           word = w[++i];
         }
+        if (tool == "llama.cpp" && flag != "-m" && word.text.find('/') != std::string::npos) {
+          // -hf ORG/NAME:Q4_K_M picks a quantisation of the repository.
+          word.text = word.text.substr(0, word.text.find(':'));
+        }
         if (LooksLikeName(word.text)) {
           Evidence e = tool.empty() ? Evidence::kLikely : f->evidence;
           out.push_back({tool, std::string(flag), word, e});
@@ -194,7 +198,14 @@ void FindInCommand(const std::vector<ShellWord>& w, size_t begin, size_t end, bo
       if (LooksLikeName(t)) out.push_back({tool, positional_arg, w[i], Evidence::kDefinite});
     }
   }
-  if (!not_a_model) all.insert(all.end(), out.begin(), out.end());
+  if (not_a_model) return;
+  // --served-model-name is the alias clients call the served model by; next
+  // to the model it names it is no second dependency.
+  bool names_model = std::any_of(out.begin(), out.end(), [](const CommandReference& r) { return r.arg != "--served-model-name"; });
+  for (CommandReference& r : out) {
+    if (names_model && r.arg == "--served-model-name") continue;
+    all.push_back(std::move(r));
+  }
 }
 
 }  // namespace
@@ -356,6 +367,23 @@ bool UrlNameChar(char c) {
          c == '.';
 }
 
+// ".../blob/main/LICENSE": a link to a repository's license or use-policy
+// text cites the license (model cards do so in `license_link`), it does not
+// use the model. `rest` is the lowercased URL after org/name.
+bool LinksToLicenseText(std::string_view rest) {
+  for (std::string_view view : {"/blob/", "/raw/", "/resolve/"}) {
+    if (rest.substr(0, view.size()) != view) continue;
+    size_t file = rest.find('/', view.size());
+    if (file == std::string_view::npos) return false;
+    std::string_view name = rest.substr(file + 1);
+    for (std::string_view text : {"license", "licence", "model_license", "use_policy", "notice", "copying"}) {
+      if (name.substr(0, text.size()) == text) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<ModelReference> HubUrlReferences(std::string_view line, uint32_t line_no, std::string_view path,
@@ -393,6 +421,7 @@ std::vector<ModelReference> HubUrlReferences(std::string_view line, uint32_t lin
       if (std::find(kNonModelSegments.begin(), kNonModelSegments.end(), ToLower(org)) != kNonModelSegments.end()) {
         continue;
       }
+      if (LinksToLicenseText(std::string_view(lower).substr(name_end))) continue;
       ModelReference ref;
       ref.kind = ReferenceKind::kHfModelId;
       ref.text = org + "/" + std::string(line.substr(org_end + 1, name_end - org_end - 1));

@@ -1,9 +1,22 @@
 #include "extract/config_settings.h"
 
+#include <initializer_list>
+
 #include "core/text.h"
 #include "extract/code_references.h"
 
 namespace modelprov {
+
+namespace {
+
+bool EndsWithAny(std::string_view s, std::initializer_list<std::string_view> suffixes) {
+  for (std::string_view suffix : suffixes) {
+    if (s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 bool LooksLikeProviderVariable(std::string_view name) {
   if (name.size() < 5 || name.size() > 80) return false;
@@ -11,11 +24,7 @@ bool LooksLikeProviderVariable(std::string_view name) {
     bool ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     if (!ok) return false;  // environment-variable style only: UPPER_SNAKE
   }
-  for (std::string_view suffix : {"_API_KEY", "_KEY", "_TOKEN", "_BASE_URL", "_API_BASE", "_API_HOST", "_ENDPOINT",
-                                  "_ORGANIZATION"}) {
-    if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix) return true;
-  }
-  return false;
+  return EndsWithAny(name, {"_API_KEY", "_KEY", "_TOKEN", "_BASE_URL", "_API_BASE", "_API_HOST", "_ENDPOINT", "_ORGANIZATION"});
 }
 
 bool IsProviderSlotName(std::string_view key, bool bare_provider_key) {
@@ -40,13 +49,17 @@ std::vector<ModelReference> ClassifySetting(const Setting& s, std::string_view p
     ref.extractor = std::string(extractor);
     return ref;
   };
-  if (LooksLikeProviderVariable(s.key)) {
+  bool templated = value.find('$') != std::string_view::npos || value.find("{{") != std::string_view::npos;
+  // OPENAI_BASE_URL=https://api.deepseek.com: the URL says which provider is
+  // called (OpenAI-compatible clients are pointed at other vendors this way),
+  // so the variable's name is no reference of its own.
+  bool url_names_endpoint = !templated && LooksLikeUrl(value) && EndsWithAny(s.key, {"_BASE_URL", "_API_BASE", "_API_HOST", "_ENDPOINT"});
+  if (LooksLikeProviderVariable(s.key) && !url_names_endpoint) {
     ModelReference ref = base(ReferenceKind::kDeployConfig, std::string(s.key), Evidence::kPossible, s.key_line,
                               s.key_column);
     ref.facts.emplace_back("env_var", std::string(s.key));
     out.push_back(std::move(ref));
   }
-  bool templated = value.find('$') != std::string_view::npos || value.find("{{") != std::string_view::npos;
   if (value.empty() || templated) return out;
   if (IsProviderSlotName(s.key, s.bare_provider_key)) {
     bool word = value.size() <= 64 && value.find_first_of(" /:") == std::string_view::npos;

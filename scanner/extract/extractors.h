@@ -20,6 +20,10 @@ std::unique_ptr<Extractor> MakeTokenizerFilesExtractor(); // tokenizer.json, tok
 std::unique_ptr<Extractor> MakeRequirementsExtractor();   // requirements*.txt
 std::unique_ptr<Extractor> MakePyprojectExtractor();      // pyproject.toml
 std::unique_ptr<Extractor> MakePackageJsonExtractor();    // package.json
+std::unique_ptr<Extractor> MakeKeyValueConfigExtractor(); // *.toml, *.ini, *.cfg, *.conf, *.properties
+std::unique_ptr<Extractor> MakeGoModExtractor();          // go.mod
+std::unique_ptr<Extractor> MakeMavenPomExtractor();       // pom.xml
+std::unique_ptr<Extractor> MakeGradleExtractor();         // build.gradle(.kts), version catalogs
 std::unique_ptr<Extractor> MakeModelfileExtractor();        // Ollama Modelfile
 std::unique_ptr<Extractor> MakeShellScriptExtractor();      // *.sh, *.bash, *.zsh
 std::unique_ptr<Extractor> MakeDockerfileExtractor();       // Dockerfile, Containerfile

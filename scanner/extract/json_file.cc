@@ -1,5 +1,7 @@
 #include "extract/json_file.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace modelprov {
@@ -29,13 +31,49 @@ bool TooDeep(std::string_view text) {
 
 }  // namespace
 
-std::optional<nlohmann::json> ParseJsonFile(const ExtractInput& in, ReferenceSink& sink) {
+std::optional<nlohmann::json> ParseJsonFile(const ExtractInput& in, ReferenceSink& sink, const JsonReadOptions& options) {
   if (TooDeep(in.text)) {
     sink.OnError({std::string(in.path), "JSON nested deeper than 256 levels; not parsed"});
     return std::nullopt;
   }
+  // The document tree costs several times the text; it is built only for what
+  // the extractor reads (pruned keys are skipped while parsing) and only up to
+  // a budget, so one large file cannot take the scan's memory.
+  struct OverBudget {};
+  uint64_t kept = 0;
+  // While a pruned key's value is being parsed (its first event is at the
+  // key's depth, everything inside it deeper), nothing is kept or counted.
+  int pruned_at = -1;
+  bool pruned_value_started = false;
+  auto keep = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    if (pruned_at >= 0) {
+      if (!pruned_value_started) {
+        pruned_value_started = true;
+        return true;
+      }
+      if (depth > pruned_at) return true;
+      pruned_at = -1;
+    }
+    if (event == Event::key && !options.prune_keys.empty() && parsed.is_string() &&
+        std::find(options.prune_keys.begin(), options.prune_keys.end(), parsed.get_ref<const std::string&>()) !=
+            options.prune_keys.end()) {
+      pruned_at = depth;
+      pruned_value_started = false;
+      return false;
+    }
+    if (event == Event::value || event == Event::key) {
+      kept += 32 + (parsed.is_string() ? parsed.get_ref<const std::string&>().size() : 0);
+      if (kept > options.max_tree_bytes) throw OverBudget{};
+    }
+    return true;
+  };
   try {
-    return nlohmann::json::parse(in.text);
+    return nlohmann::json::parse(in.text, keep);
+  } catch (const OverBudget&) {
+    sink.OnError({std::string(in.path), "JSON document is too large to read (over " +
+                                            std::to_string(options.max_tree_bytes >> 20) + " MiB of " +
+                                            std::string(options.what) + "); not scanned"});
   } catch (const nlohmann::json::parse_error& e) {
     LineIndex lines(in.text);
     size_t at = e.byte > 0 ? e.byte - 1 : 0;

@@ -57,4 +57,26 @@ const LanguageSyntax& CSharpSyntax() {
   return s;
 }
 
+const LanguageSyntax& RubySyntax() {
+  static const LanguageSyntax s = [] {
+    LanguageSyntax l;
+    l.hash_comments = true;
+    l.newline_ends_statement = true;
+    l.arrow_pairs = true;
+    return l;
+  }();
+  return s;
+}
+
+const LanguageSyntax& PhpSyntax() {
+  static const LanguageSyntax s = [] {
+    LanguageSyntax l;
+    l.hash_comments = true;
+    l.slash_comments = true;
+    l.arrow_pairs = true;
+    return l;
+  }();
+  return s;
+}
+
 }  // namespace modelprov

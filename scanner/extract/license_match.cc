@@ -97,7 +97,7 @@ bool LicenseMatch::exact() const {
   if (license == nullptr || score < kLicenseExactScore) return false;
   size_t tolerance = std::max(kLicenseEditShingles,
                               static_cast<size_t>(kLicenseEditShare * static_cast<double>(license->hashes.size())));
-  return added <= tolerance && removed <= tolerance;
+  return added <= tolerance && removed <= tolerance && longest_added_run <= kLicenseMaxAddedRun;
 }
 
 const std::vector<LicenseFingerprint>& LicenseFingerprints() {
@@ -134,7 +134,7 @@ std::vector<std::string> NormalizeLicenseWords(std::string_view text) {
   return words;
 }
 
-std::vector<uint64_t> LicenseShingles(std::string_view text) {
+std::vector<uint64_t> LicenseShingleSequence(std::string_view text) {
   std::vector<std::string> words = NormalizeLicenseWords(text);
   std::vector<uint64_t> out;
   if (words.size() < kShingle) return out;
@@ -148,13 +148,21 @@ std::vector<uint64_t> LicenseShingles(std::string_view text) {
     }
     out.push_back(Fnv1a64(joined));
   }
+  return out;
+}
+
+std::vector<uint64_t> LicenseShingles(std::string_view text) {
+  std::vector<uint64_t> out = LicenseShingleSequence(text);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 std::optional<LicenseMatch> MatchLicense(std::string_view text, const std::vector<LicenseFingerprint>& refs) {
-  std::vector<uint64_t> doc = LicenseShingles(text);
+  std::vector<uint64_t> sequence = LicenseShingleSequence(text);
+  std::vector<uint64_t> doc = sequence;
+  std::sort(doc.begin(), doc.end());
+  doc.erase(std::unique(doc.begin(), doc.end()), doc.end());
   if (doc.empty()) return std::nullopt;
   LicenseMatch best;
   for (const LicenseFingerprint& ref : refs) {
@@ -169,6 +177,11 @@ std::optional<LicenseMatch> MatchLicense(std::string_view text, const std::vecto
     }
   }
   if (best.license == nullptr || best.score < kLicenseSimilarScore) return std::nullopt;
+  size_t run = 0;
+  for (uint64_t h : sequence) {
+    run = std::binary_search(best.license->hashes.begin(), best.license->hashes.end(), h) ? 0 : run + 1;
+    best.longest_added_run = std::max(best.longest_added_run, run);
+  }
   return best;
 }
 

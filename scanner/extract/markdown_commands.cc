@@ -27,10 +27,21 @@ class MarkdownCommandsExtractor final : public Extractor {
     std::string block;      // the block's lines, prompts blanked out
     uint32_t block_line = 0;
     uint32_t line_no = 0;
+    // A model card's YAML front matter is the model-card extractor's: its
+    // base_model is lineage, and its license_link is no dependency.
+    bool front_matter = false;
     for (std::string_view raw : Split(in.text, '\n')) {
       ++line_no;
       std::string_view line = raw;
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line_no == 1 && Trim(line) == "---") {
+        front_matter = true;
+        continue;
+      }
+      if (front_matter) {
+        if (Trim(line) == "---" || Trim(line) == "...") front_matter = false;
+        continue;
+      }
       for (ModelReference& ref : HubUrlReferences(line, line_no, in.path, name())) sink.OnReference(std::move(ref));
       std::string_view t = Trim(line);
       if (fence.empty()) {

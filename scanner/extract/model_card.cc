@@ -31,6 +31,12 @@ bool IsModelCard(const std::vector<YamlEntry>& entries) {
   return false;
 }
 
+// Hub ids and local paths are short and have no blanks or YAML brackets.
+constexpr size_t kMaxIdBytes = 256;
+bool IdShaped(std::string_view v) {
+  return !v.empty() && v.size() <= kMaxIdBytes && v.find_first_of(" \t[]{}\"'") == std::string_view::npos;
+}
+
 class ModelCardExtractor final : public Extractor {
  public:
   std::string_view name() const override { return "model-card"; }
@@ -44,8 +50,8 @@ class ModelCardExtractor final : public Extractor {
     if (fm.empty()) return;
     std::vector<YamlEntry> entries = ReadTopLevelYaml(fm, body_line);
     if (!IsModelCard(entries)) return;
-    std::string license = First(entries, "license");
-    std::string license_name = First(entries, "license_name");
+    std::string license = First(entries, "license").substr(0, kMaxIdBytes);
+    std::string license_name = First(entries, "license_name").substr(0, kMaxIdBytes);
     std::string relation = First(entries, "base_model_relation");
     auto make = [&](const YamlValue& v) {
       ModelReference ref;
@@ -61,6 +67,12 @@ class ModelCardExtractor final : public Extractor {
     const YamlEntry* base = Find(entries, "base_model");
     if (base != nullptr && !base->values.empty()) {
       for (const YamlValue& v : base->values) {
+        if (!IdShaped(v.text)) {
+          // A hostile or broken card must not carry kilobytes of text into every report.
+          sink.OnError({std::string(in.path), "model card base_model at line " + std::to_string(v.line) +
+                                                  " is not a model id; ignored"});
+          continue;
+        }
         ModelReference ref = make(v);
         ref.facts.emplace_back("base_model", v.text);
         if (!relation.empty()) ref.facts.emplace_back("base_model_relation", relation);

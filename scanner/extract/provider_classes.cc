@@ -21,6 +21,19 @@ bool IdentChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
 }
 
+// `def ChatDeepSeek(`, `function ChatDeepSeek(`, `class ChatDeepSeek(`: the
+// name is being declared (a wrapper or a subclass), not instantiated.
+bool DeclaresName(std::string_view before) {
+  before = Trim(before);
+  for (std::string_view kw : {"def", "async def", "function", "class", "async function"}) {
+    if (before.size() >= kw.size() && before.substr(before.size() - kw.size()) == kw &&
+        (before.size() == kw.size() || !IdentChar(before[before.size() - kw.size() - 1]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 class ProviderClassExtractor final : public Extractor {
  public:
   std::string_view name() const override { return "provider-classes"; }
@@ -52,7 +65,7 @@ class ProviderClassExtractor final : public Extractor {
         std::string_view word = line.substr(i, end - i);
         size_t paren = end;
         while (paren < line.size() && line[paren] == ' ') ++paren;
-        if (paren < line.size() && line[paren] == '(') {
+        if (paren < line.size() && line[paren] == '(' && !DeclaresName(line.substr(0, i))) {
           if (const ProviderClass* pc = FindProviderClass(word)) {
             ModelReference ref;
             ref.kind = ReferenceKind::kSdkPackage;

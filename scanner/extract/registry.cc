@@ -17,6 +17,8 @@ ExtractorList DefaultExtractors() {
   list.push_back(MakeCodeExtractor("java-source", {"**/*.java", "**/*.kt", "**/*.kts"}, JavaSyntax()));
   list.push_back(MakeCodeExtractor("rust-source", {"**/*.rs"}, RustSyntax()));
   list.push_back(MakeCodeExtractor("csharp-source", {"**/*.cs"}, CSharpSyntax()));
+  list.push_back(MakeCodeExtractor("ruby-source", {"**/*.rb"}, RubySyntax()));
+  list.push_back(MakeCodeExtractor("php-source", {"**/*.php"}, PhpSyntax()));
   list.push_back(MakeHfConfigExtractor());
   list.push_back(MakeAdapterConfigExtractor());
   list.push_back(MakeModelCardExtractor());
@@ -24,10 +26,14 @@ ExtractorList DefaultExtractors() {
   list.push_back(MakeRequirementsExtractor());
   list.push_back(MakePyprojectExtractor());
   list.push_back(MakePackageJsonExtractor());
+  list.push_back(MakeGoModExtractor());
+  list.push_back(MakeMavenPomExtractor());
+  list.push_back(MakeGradleExtractor());
   list.push_back(MakeModelfileExtractor());
   list.push_back(MakeShellScriptExtractor());
   list.push_back(MakeDockerfileExtractor());
   list.push_back(MakeDotenvExtractor());
+  list.push_back(MakeKeyValueConfigExtractor());
   list.push_back(MakeMarkdownCommandsExtractor());
   list.push_back(MakeDeployYamlExtractor());
   list.push_back(MakeGatewayConfigExtractor());

@@ -48,6 +48,27 @@ ModelReference TokenizerRef(const ExtractInput& in, std::string text) {
   return ref;
 }
 
+// The turn markers a chat template writes ("<|im_start|>", "<|start_header_id|>",
+// "<｜Assistant｜>", "[INST]", "<start_of_turn>") are special tokens of the
+// family the template was written for; a folder whose tokenizer lists no
+// added tokens still tells its family through them.
+void ChatTemplateMarkers(std::string_view tpl, std::set<std::string>& out) {
+  static constexpr std::pair<std::string_view, std::string_view> kDelimited[] = {
+      {"<|", "|>"}, {"<\xef\xbd\x9c", "\xef\xbd\x9c>"}};  // ASCII bars, and DeepSeek's fullwidth bars
+  for (auto [open, close] : kDelimited) {
+    for (size_t at = tpl.find(open); at != std::string_view::npos && out.size() < 32; at = tpl.find(open, at + 1)) {
+      size_t end = tpl.find(close, at + open.size());
+      if (end == std::string_view::npos || end - at > 48) continue;
+      std::string_view inner = tpl.substr(at + open.size(), end - at - open.size());
+      bool token_like = !inner.empty() && inner.find_first_of(" '\"{}%\n") == std::string_view::npos;
+      if (token_like) out.insert(std::string(tpl.substr(at, end + close.size() - at)));
+    }
+  }
+  for (std::string_view literal : {"[INST]", "[/INST]", "<start_of_turn>", "<end_of_turn>"}) {
+    if (tpl.find(literal) != std::string_view::npos) out.insert(std::string(literal));
+  }
+}
+
 // tokenizer_config.json / special_tokens_map.json: small; DOM parsing is fine.
 void ExtractConfig(const ExtractInput& in, ReferenceSink& sink) {
   std::optional<json> doc = ParseJsonFile(in, sink);
@@ -62,12 +83,24 @@ void ExtractConfig(const ExtractInput& in, ReferenceSink& sink) {
   if (auto it = doc->find("added_tokens_decoder"); it != doc->end() && it->is_object()) {
     for (const auto& [id, t] : it->items()) AddToken(tokens, t);
   }
+  std::set<std::string> markers;
+  if (auto it = doc->find("chat_template"); it != doc->end()) {
+    if (it->is_string()) ChatTemplateMarkers(it->get_ref<const std::string&>(), markers);
+    if (it->is_array()) {  // named templates: [{"name": "default", "template": "..."}]
+      for (const json& t : *it) {
+        auto body = t.is_object() ? t.find("template") : t.end();
+        if (t.is_object() && body != t.end() && body->is_string()) ChatTemplateMarkers(body->get_ref<const std::string&>(), markers);
+      }
+    }
+  }
+  tokens.insert(markers.begin(), markers.end());
   std::string cls;
   if (auto it = doc->find("tokenizer_class"); it != doc->end() && it->is_string()) cls = it->get<std::string>();
   if (tokens.empty() && cls.empty()) return;
   ModelReference ref = TokenizerRef(in, cls.empty() ? "tokenizer" : cls);
   if (!cls.empty()) ref.facts.emplace_back("tokenizer_class", cls);
   if (!tokens.empty()) ref.facts.emplace_back("special_tokens", Join(tokens));
+  if (!markers.empty()) ref.facts.emplace_back("chat_template_markers", Join(markers));
   sink.OnReference(std::move(ref));
 }
 

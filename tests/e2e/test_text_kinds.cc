@@ -226,7 +226,7 @@ TEST_CASE("deployment configs, gateway/agent configs, provider classes, more lan
             ".aider.conf.yml:1 api-model deepseek/deepseek-reasoner -> deepseek-reasoner",
             ".continue/config.yaml:4 deploy-config dashscope -> alibaba-model-studio",
             ".continue/config.yaml:5 api-model qwen-max -> qwen-max",
-            ".env.example:2 deploy-config OPENAI_BASE_URL -> openai",
+            
             ".env.example:2 api-endpoint https://api.deepseek.com/v1 -> api.deepseek.com",
             ".env.example:3 api-model deepseek-chat -> deepseek-chat",
             ".env.example:4 deploy-config MOONSHOT_API_KEY -> moonshot",
@@ -235,7 +235,7 @@ TEST_CASE("deployment configs, gateway/agent configs, provider classes, more lan
             "deploy/docker-compose.yml:4 deploy-config mistralai/Mistral-7B-Instruct-v0.3 -> "
             "mistralai/Mistral-7B-Instruct-v0.3",
             "deploy/docker-compose.yml:9 deploy-config qwen2.5:7b -> qwen2.5:7b",
-            "deploy/docker-compose.yml:13 deploy-config OPENAI_BASE_URL -> openai",
+            
             "deploy/docker-compose.yml:13 api-endpoint https://dashscope.aliyuncs.com/compatible-mode/v1 -> "
             "dashscope.aliyuncs.com",
             "deploy/docker-compose.yml:14 deploy-config DASHSCOPE_API_KEY -> alibaba-model-studio",

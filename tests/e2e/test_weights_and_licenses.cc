@@ -84,8 +84,9 @@ TEST_CASE("weight files and license texts in a model folder", "[e2e][weights]") 
             "legacy/optimizer.pt:0 model-weights pickle -> null",
             "legacy/pytorch_model.bin:0 model-weights pytorch-zip -> null",
             "models/llama-3.1-8b-instruct-Q4_K_M.gguf:0 gguf Llama 3.1 8B Instruct -> Llama 3.1 8B Instruct",
-            "models/qwen/LICENSE:1 license-file Apache-2.0 -> null",
-            "models/qwen/model.safetensors:0 safetensors llama-style-decoder -> null",
+            // the safetensors' embedding rows (152064) are Qwen's: the folder is one model
+            "models/qwen/LICENSE:1 license-file Apache-2.0 -> local:models/qwen",
+            "models/qwen/model.safetensors:0 safetensors llama-style-decoder -> local:models/qwen",
             "models/qwen/qwen2.5-7b-instruct-q8_0.gguf:0 gguf Qwen2.5 7B Instruct -> Qwen2.5 7B Instruct",
         });
 
@@ -107,11 +108,20 @@ TEST_CASE("weight files and license texts in a model folder", "[e2e][weights]") 
 
   const nlohmann::json& lic = *RefAt(scan, "models/qwen/LICENSE");
   CHECK(lic["license"] == "Apache-2.0");
-  CHECK(lic["match"] == "license-text");
+  CHECK(lic["match"] == "license-text; model folder");
   CHECK(lic["facts"]["score"] == "1.00");
   CHECK(RefAt(scan, "COPYING")->at("license") == "GPL-3.0-only");
 
   const nlohmann::json& st = *RefAt(scan, "models/qwen/model.safetensors");
+  CHECK(st["family"] == "qwen");
+  bool one_model = false;
+  for (const auto& m : scan["models"]) {
+    if (m["id"] != "local:models/qwen") continue;
+    one_model = true;
+    CHECK(m["license"] == "Apache-2.0");  // from the LICENSE text beside the weights
+    CHECK(m["kinds"] == nlohmann::json::array({"license-file", "safetensors"}));
+  }
+  CHECK(one_model);
   CHECK(st["facts"]["vocab_size"] == "152064");
   CHECK(st["facts"]["layers"] == "28");
 }

@@ -23,15 +23,20 @@ TEST_CASE("each tool's model argument", "[extract][command_lines]") {
         std::vector<std::string>{"1:26 deploy-config Qwen/Qwen2.5-7B-Instruct ! tool=huggingface-cli arg=download"});
   CHECK(Find("hf download deepseek-ai/DeepSeek-V3\n") ==
         std::vector<std::string>{"1:13 deploy-config deepseek-ai/DeepSeek-V3 ! tool=huggingface-cli arg=download"});
+  // --served-model-name is the served model's alias: no second dependency next to it...
   CHECK(Find("vllm serve Qwen/Qwen3-8B --served-model-name qwen3\n") ==
-        std::vector<std::string>{"1:12 deploy-config Qwen/Qwen3-8B ! tool=vllm arg=serve",
-                                 "1:46 deploy-config qwen3 ~ tool=vllm arg=--served-model-name"});
+        std::vector<std::string>{"1:12 deploy-config Qwen/Qwen3-8B ! tool=vllm arg=serve"});
+  // ...but the only name a command gives (the model comes from a variable).
+  CHECK(Find("vllm serve \"$MODEL\" --served-model-name qwen3\n") ==
+        std::vector<std::string>{"1:41 deploy-config qwen3 ~ tool=vllm arg=--served-model-name"});
   CHECK(Find("python -m vllm.entrypoints.openai.api_server --model=meta-llama/Llama-3.1-8B\n") ==
         std::vector<std::string>{"1:54 deploy-config meta-llama/Llama-3.1-8B ! tool=vllm arg=--model"});
   CHECK(Find("text-generation-launcher --model-id mistralai/Mistral-7B-v0.1\n") ==
         std::vector<std::string>{"1:37 deploy-config mistralai/Mistral-7B-v0.1 ! tool=tgi arg=--model-id"});
   CHECK(Find("./llama-server -hf bartowski/Qwen2.5-7B-Instruct-GGUF -c 4096\n") ==
         std::vector<std::string>{"1:20 deploy-config bartowski/Qwen2.5-7B-Instruct-GGUF ! tool=llama.cpp arg=-hf"});
+  CHECK(Find("llama-server -hf bartowski/Qwen2.5-7B-Instruct-GGUF:Q4_K_M\n") ==
+        std::vector<std::string>{"1:18 deploy-config bartowski/Qwen2.5-7B-Instruct-GGUF ! tool=llama.cpp arg=-hf"});
   CHECK(Find("llama-cli -m models/qwen2.5-7b-instruct-q4_k_m.gguf -p hi\n") ==
         std::vector<std::string>{"1:14 deploy-config models/qwen2.5-7b-instruct-q4_k_m.gguf ! tool=llama.cpp arg=-m"});
   CHECK(Find("python3 -m sglang.launch_server --model-path Qwen/Qwen2.5-7B --port 30000\n") ==
@@ -98,4 +103,9 @@ TEST_CASE("hub URLs in text", "[extract][command_lines]") {
   CHECK(Render(HubUrlReferences(line, 3, "README.md", "t")) ==
         std::vector<std::string>{"3:28 hf-model-id Qwen/Qwen2.5-7B-Instruct ~ hub=huggingface",
                                  "3:83 hf-model-id qwen/Qwen2.5-7B-Instruct ~ hub=modelscope"});
+  // A link to a repository's license text cites the license; it does not use the model.
+  CHECK(HubUrlReferences("License: https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE", 1, "a.md", "t").empty());
+  CHECK(HubUrlReferences("[policy](https://huggingface.co/meta-llama/Llama-3.1-8B/resolve/main/USE_POLICY.md)", 1, "a.md", "t").empty());
+  CHECK(Render(HubUrlReferences("https://huggingface.co/Qwen/Qwen2.5-7B/blob/main/config.json", 1, "a.md", "t")) ==
+        std::vector<std::string>{"1:24 hf-model-id Qwen/Qwen2.5-7B ~ hub=huggingface"});
 }

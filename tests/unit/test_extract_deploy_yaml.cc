@@ -29,7 +29,7 @@ TEST_CASE("docker-compose: commands with the image's tool, environments", "[extr
         std::vector<std::string>{
             "6:9 deploy-config HF_TOKEN ? env_var=HF_TOKEN",
             "7:18 hf-model-id mistralai/Mistral-7B-Instruct-v0.3 ~ key=MODEL_ID",
-            "15:7 deploy-config OPENAI_BASE_URL ? env_var=OPENAI_BASE_URL",
+            
             "15:24 api-endpoint https://dashscope.aliyuncs.com/compatible-mode/v1 ~ key=OPENAI_BASE_URL",
             "16:21 api-model qwen-max ~ key=OPENAI_MODEL",
             "4:25 deploy-config mistralai/Mistral-7B-Instruct-v0.3 ! tool=tgi arg=--model-id",

@@ -86,3 +86,20 @@ TEST_CASE("C#: named arguments, verbatim and interpolated strings", "[extract][l
                                                     "1:37 api-model gpt-4o ~ call=ChatClient key=model",
                                                 });
 }
+
+TEST_CASE("Ruby and PHP: hash and slash comments, both quote styles", "[extract][languages]") {
+  std::string rb =
+      "# model: \"gpt-4o\" in a comment\n"
+      "client.chat(parameters: { model: \"deepseek-chat\", messages: [] })\n"
+      "name = 'qwen_cfg'\n";
+  CHECK(Scan(RubySyntax(), "bot.rb", rb) ==
+        std::vector<std::string>{"2:35 api-model deepseek-chat ~ call=client.chat key=model"});
+  CHECK(Scan(RubySyntax(), "old.rb", "client.chat(parameters: { \"model\" => \"deepseek-chat\" })\n") ==
+        std::vector<std::string>{"1:39 api-model deepseek-chat ~ call=client.chat key=model"});
+  std::string php =
+      "<?php\n"
+      "// $model = 'gpt-4o';\n"
+      "# 'claude-3-5-sonnet-20241022'\n"
+      "$result = $client->chat()->create(['model' => 'qwen-max', 'messages' => $m]);\n";
+  CHECK(Scan(PhpSyntax(), "bot.php", php) == std::vector<std::string>{"4:48 api-model qwen-max ~ call=create key=model"});
+}

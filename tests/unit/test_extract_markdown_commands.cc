@@ -38,3 +38,18 @@ TEST_CASE("Markdown: unterminated fence and yaml blocks yield nothing", "[extrac
   auto e = MakeMarkdownCommandsExtractor();
   CHECK(RunExtractor(*e, "README.md", "```yaml\nmodel: qwen2.5:7b\n```\n```sh\nollama run llama3.1\n").empty());
 }
+
+TEST_CASE("Markdown: a model card's front matter is not read for URLs", "[extract][markdown]") {
+  auto e = MakeMarkdownCommandsExtractor();
+  std::string text =
+      "---\n"
+      "license: other\n"
+      "license_link: https://huggingface.co/Qwen/Qwen2.5-72B-Instruct/blob/main/LICENSE\n"
+      "base_model: https://huggingface.co/Qwen/Qwen2.5-7B-Instruct\n"
+      "---\n"
+      "Fine-tuned from https://huggingface.co/Qwen/Qwen2.5-7B-Instruct.\n";
+  CHECK(RunExtractor(*e, "models/bot/README.md", text) ==
+        std::vector<std::string>{"6:40 hf-model-id Qwen/Qwen2.5-7B-Instruct ~ hub=huggingface"});
+  // A document that only starts with a horizontal rule further down is read whole.
+  CHECK(RunExtractor(*e, "a.md", "Intro\n---\nhttps://huggingface.co/Qwen/Qwen3-8B\n").size() == 1);
+}

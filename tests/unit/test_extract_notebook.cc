@@ -62,13 +62,38 @@ TEST_CASE("notebook code cells are scanned with lines mapped into the .ipynb", "
   CHECK(sink.refs[1].location.line == 33);
 }
 
-TEST_CASE("notebook markdown cells, outputs and shell escapes are not scanned", "[extract][notebook]") {
+TEST_CASE("notebook markdown and raw cells and other magics are not scanned", "[extract][notebook]") {
   auto ex = MakeNotebookExtractor();
-  std::string nb = R"({"cells": [{"cell_type": "code", "source": ["!huggingface-cli download Qwen/Qwen2-7B\n", "%pip install x\n"]},
+  std::string nb = R"({"cells": [{"cell_type": "code", "source": ["%pip install Qwen/Qwen2-7B\n", "# 'Qwen/Qwen2-7B'\n"]},
     {"cell_type": "raw", "source": ["model = 'Qwen/Qwen2-7B'"]}], "nbformat": 4})";
   CollectingSink sink = RunExtractor(*ex, "a.ipynb", nb);
   CHECK(sink.refs.empty());
   CHECK(sink.errors.empty());
+}
+
+TEST_CASE("notebook shell escapes and %%bash cells are read as shell commands", "[extract][notebook]") {
+  auto ex = MakeNotebookExtractor();
+  std::string nb =
+      "{\"cells\": [\n"
+      " {\"cell_type\": \"code\", \"source\": [\n"
+      "   \"!huggingface-cli download Qwen/Qwen2-7B\\n\",\n"
+      "   \"x = 1  # !ollama pull qwen2.5\\n\",\n"
+      "   \"  !ollama pull llama3.1\"]},\n"
+      " {\"cell_type\": \"code\", \"source\": [\n"
+      "   \"%%bash\\n\",\n"
+      "   \"vllm serve meta-llama/Llama-3.1-8B-Instruct --port 8000\\n\"]}\n"
+      "], \"nbformat\": 4}";
+  CollectingSink sink = RunExtractor(*ex, "nb/setup.ipynb", nb);
+  REQUIRE(sink.errors.empty());
+  REQUIRE(sink.refs.size() == 3);
+  CHECK(sink.refs[0].text == "Qwen/Qwen2-7B");
+  CHECK(sink.refs[0].kind == ReferenceKind::kDeployConfig);
+  CHECK(sink.refs[0].location.line == 3);
+  CHECK(sink.refs[1].text == "llama3.1");
+  CHECK(sink.refs[1].location.line == 5);
+  CHECK(sink.refs[2].text == "meta-llama/Llama-3.1-8B-Instruct");
+  CHECK(sink.refs[2].location.line == 8);
+  CHECK(sink.refs[2].extractor == "jupyter-notebook");
 }
 
 TEST_CASE("a broken notebook is one error", "[extract][notebook]") {

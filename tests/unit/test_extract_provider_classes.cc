@@ -16,7 +16,10 @@ TEST_CASE("provider classes instantiated in Python and TypeScript", "[extract][p
       "print(\"ChatDeepSeek(x) in a string\")\n"
       "# MoonshotChat() in a comment\n"
       "x = my.ChatTongyi()\n"
-      "y = MyChatDeepSeek()\n";
+      "y = MyChatDeepSeek()\n"
+      "def ChatDeepSeek(**kw):\n"
+      "class MoonshotChat(Base):\n"
+      "async def ChatTongyi():\n";
   CHECK(RunExtractor(*e, "app/chain.py", py) ==
         std::vector<std::string>{
             "3:7 sdk-package ChatDeepSeek ~ class=ChatDeepSeek package=langchain-deepseek",
@@ -25,7 +28,8 @@ TEST_CASE("provider classes instantiated in Python and TypeScript", "[extract][p
   std::string ts =
       "import { ChatAnthropic } from \"@langchain/anthropic\";\n"
       "const m = new ChatAnthropic({ temperature: 0 });\n"
-      "// new ChatOpenAI()\n";
+      "// new ChatOpenAI()\n"
+      "function ChatAnthropic(opts) { return null; }\n";
   CHECK(RunExtractor(*e, "web/chain.ts", ts) ==
         std::vector<std::string>{"2:15 sdk-package ChatAnthropic ~ class=ChatAnthropic package=langchain-anthropic"});
 }

@@ -25,6 +25,23 @@ TEST_CASE("tokenizer_config.json: class and special tokens", "[tokenizer]") {
   CHECK(r.Fact("tokenizer") == "tokenizer_config.json");
 }
 
+TEST_CASE("tokenizer_config.json: a chat template's turn markers are special tokens", "[tokenizer]") {
+  auto ex = MakeTokenizerFilesExtractor();
+  auto out = RunExtractor(*ex, "ckpt/tokenizer_config.json", R"({
+    "chat_template": "{% for m in messages %}{{ '<|im_start|>' + m['role'] + '\\n' + m['content'] + '<|im_end|>' }}{% endfor %}"
+  })");
+  REQUIRE(out.refs.size() == 1);
+  CHECK(out.refs[0].Fact("chat_template_markers") == "<|im_end|>\n<|im_start|>");
+  CHECK(out.refs[0].Fact("special_tokens") == "<|im_end|>\n<|im_start|>");
+  auto named = RunExtractor(*ex, "t/tokenizer_config.json", R"({"chat_template": [
+    {"name": "default", "template": "[INST] {{ m }} [/INST]"},
+    {"name": "tool_use", "template": "<\uff5cAssistant\uff5c>{{ x }}"}]})");
+  REQUIRE(named.refs.size() == 1);
+  CHECK(named.refs[0].Fact("chat_template_markers") == "<\xef\xbd\x9c" "Assistant\xef\xbd\x9c>\n[/INST]\n[INST]");
+  auto none = RunExtractor(*ex, "t/tokenizer_config.json", R"({"chat_template": "{{ '<|' + x + '|>' }} plain"})");
+  CHECK(none.refs.empty());
+}
+
 TEST_CASE("tokenizer.json: vocabulary counted and hashed without a DOM", "[tokenizer]") {
   auto ex = MakeTokenizerFilesExtractor();
   std::string a = R"({"added_tokens": [{"id": 3, "content": "<|eot_id|>", "special": true}],

@@ -4,7 +4,10 @@
 #include <filesystem>
 #include <sstream>
 
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "source/directory_source.h"
 #include "source/file_list_source.h"
@@ -101,20 +104,38 @@ TEST_CASE("symlinks are never followed; leaving the root is reported", "[source]
 }
 
 TEST_CASE("unreadable directories are reported, the walk goes on", "[source]") {
-  if (::geteuid() == 0) {
-    // root reads anything; permissions cannot provoke the error
-    SUCCEED("running as root: permission errors cannot be provoked");
-    return;
-  }
   TempDir d;
   d.Write("ok.py", "x");
   d.Write("locked/x.py", "x");
   std::filesystem::permissions(d.path() / "locked", std::filesystem::perms::none);
-  DirectorySource src(d.path(), "");
-  Listing l = Walk(src);
-  CHECK(l.paths == std::vector<std::string>{"ok.py"});
-  REQUIRE(l.errors.size() == 1);
-  CHECK(l.errors[0].rfind("locked: cannot read directory", 0) == 0);
+  if (::geteuid() != 0) {
+    DirectorySource src(d.path(), "");
+    Listing l = Walk(src);
+    CHECK(l.paths == std::vector<std::string>{"ok.py"});
+    REQUIRE(l.errors.size() == 1);
+    CHECK(l.errors[0].rfind("locked: cannot read directory", 0) == 0);
+    return;
+  }
+  // root reads anything: the walk runs in a child that has dropped to nobody
+  // (CI runs as root, and a test that skips there could never fail).
+  std::filesystem::permissions(d.path(), std::filesystem::perms::owner_all | std::filesystem::perms::others_read |
+                                             std::filesystem::perms::others_exec);
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    if (::setgroups(0, nullptr) != 0 || ::setresgid(65534, 65534, 65534) != 0 || ::setresuid(65534, 65534, 65534) != 0) {
+      ::_exit(3);
+    }
+    Listing sink;  // Walk() would REQUIRE, which must not run in the child
+    DirectorySource src(d.path(), "");
+    bool ok = src.Walk(sink).ok() && sink.paths == std::vector<std::string>{"ok.py"} && sink.errors.size() == 1 &&
+              sink.errors[0].rfind("locked: cannot read directory", 0) == 0;
+    ::_exit(ok ? 0 : 1);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);  // 3: could not drop privileges; 1: wrong listing
 }
 
 TEST_CASE("explicit files: normalised paths and clear errors", "[source]") {
