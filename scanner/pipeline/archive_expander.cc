@@ -64,6 +64,25 @@ la_int64_t SkipCallback(struct archive*, void* ctx, la_int64_t request) {
   return static_cast<la_int64_t>(n);
 }
 
+// Nested archives up to this size are read into memory, where every format
+// (7z and zip need to seek) can be opened; larger ones are streamed from the
+// enclosing archive, so memory stays bounded by depth x this, not by the
+// size of what is nested.
+constexpr uint64_t kNestedInMemory = 32ull << 20;
+
+struct Walk;
+
+// Feeds a nested archive from the enclosing one's current member, block by
+// block, counting every block against the top-level limits.
+struct NestedStream {
+  struct archive* outer = nullptr;
+  Walk* walk = nullptr;
+  const std::string* top_path = nullptr;
+  std::array<char, 1 << 16> buf;
+};
+
+la_ssize_t NestedReadCallback(struct archive* a, void* ctx, const void** out);
+
 struct archive* NewReader() {
   struct archive* a = archive_read_new();
   archive_read_support_filter_all(a);
@@ -138,7 +157,8 @@ struct Walk {
       int rc = archive_read_next_header(a, &entry);
       if (rc == ARCHIVE_EOF) break;
       if (rc < ARCHIVE_WARN) {
-        sink.OnError({path, std::string("cannot read archive: ") + Or(archive_error_string(a))});
+        // After a global limit stopped the walk, that limit's entry says it all.
+        if (!stopped) sink.OnError({path, std::string("cannot read archive: ") + Or(archive_error_string(a))});
         return;
       }
       if (++entries > limits.max_entries) {
@@ -163,7 +183,16 @@ struct Walk {
         sink.OnError({member_path, "encrypted member; not read"});
         continue;
       }
-      if (archive_entry_filetype(entry) != AE_IFREG) continue;  // links, devices: nothing to read
+      if (archive_entry_filetype(entry) != AE_IFREG) {
+        // Links are never followed (their target could be anywhere); devices
+        // and FIFOs hold no bytes. One whose name would have been scanned is
+        // an error entry, as an unclaimed regular member is skipped unsaid.
+        bool link = archive_entry_filetype(entry) == AE_IFLNK || archive_entry_hardlink(entry) != nullptr;
+        if (!selector.ForPath(name).empty() || IsArchiveName(name)) {
+          sink.OnError({member_path, link ? "link member; not followed" : "special file member (device, FIFO or socket); not read"});
+        }
+        continue;
+      }
       bool nested = IsArchiveName(name);
       std::vector<const Extractor*> chosen = nested ? std::vector<const Extractor*>{} : selector.ForPath(name);
       if (!nested && chosen.empty()) continue;
@@ -180,7 +209,12 @@ struct Walk {
                                        std::to_string(max_text_bytes) + "-byte limit (--max-file-size); not scanned"});
         continue;
       }
-      uint64_t cap = nested ? limits.max_bytes : any_text ? max_text_bytes : limits.random_access_prefix;
+      if (nested && (declared == 0 || declared > kNestedInMemory)) {
+        StreamNested(a, member_path, depth, top_path);
+        if (stopped) return;
+        continue;
+      }
+      uint64_t cap = nested ? kNestedInMemory : any_text ? max_text_bytes : limits.random_access_prefix;
       std::string data;
       bool truncated = false;
       if (!ReadMember(a, cap, data, truncated, member_path, top_path)) return;
@@ -202,6 +236,27 @@ struct Walk {
       }
       extractor.ExtractMember(chosen, member_path, data, std::max<uint64_t>(declared, data.size()), sink);
     }
+  }
+
+  // Opens the current member of `outer` as an archive read straight from it.
+  void StreamNested(struct archive* outer, const std::string& member_path, unsigned depth, const std::string& top_path) {
+    NestedStream stream;
+    stream.outer = outer;
+    stream.walk = this;
+    stream.top_path = &top_path;
+    struct archive* inner = NewReader();
+    archive_read_set_callback_data(inner, &stream);
+    archive_read_set_read_callback(inner, NestedReadCallback);
+    if (archive_read_open1(inner) != ARCHIVE_OK) {
+      if (!stopped) {
+        sink.OnError({member_path, std::string("cannot read archive: ") + Or(archive_error_string(inner)) +
+                                       " (nested archives over " + std::to_string(kNestedInMemory >> 20) +
+                                       " MiB are streamed, which 7z does not support)"});
+      }
+    } else {
+      Run(inner, member_path, depth + 1, top_path);
+    }
+    archive_read_free(inner);
   }
 
   // Reads up to `cap` bytes of the current member; false when the walk must stop.
@@ -227,6 +282,19 @@ struct Walk {
 
   static std::string Or(const char* s) { return s == nullptr ? "unknown error" : s; }
 };
+
+la_ssize_t NestedReadCallback(struct archive* a, void* ctx, const void** out) {
+  auto* r = static_cast<NestedStream*>(ctx);
+  if (r->walk->stopped) return ARCHIVE_FATAL;
+  la_ssize_t n = archive_read_data(r->outer, r->buf.data(), r->buf.size());
+  if (n < 0) {
+    archive_set_error(a, EIO, "%s", Walk::Or(archive_error_string(r->outer)).c_str());
+    return ARCHIVE_FATAL;
+  }
+  if (n > 0 && !r->walk->Account(static_cast<uint64_t>(n), *r->top_path)) return ARCHIVE_FATAL;
+  *out = r->buf.data();
+  return n;
+}
 
 }  // namespace
 

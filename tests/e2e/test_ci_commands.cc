@@ -1,8 +1,10 @@
 // The scan commands docs/ci.md's jobs run, executed verbatim (with $BASE_SHA
 // substituted) on a repository shaped like a pull request. The test also
-// checks each command is still spelled that way in docs/ci.md.
+// checks each command is still spelled that way in docs/ci.md, and that the
+// jobs' `apt-get install` lines install every package setup.sh builds with.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -30,6 +32,48 @@ const std::string kPolicy =
 std::string Slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The words of the bash array `NAME=(a b c)` assigned at the start of a line
+// of `script`.
+std::vector<std::string> ShellArray(const std::string& script, const std::string& name) {
+  size_t at = script.find("\n" + name + "=(");
+  REQUIRE(at != std::string::npos);
+  size_t open = script.find('(', at);
+  size_t close = script.find(')', open);
+  REQUIRE(close != std::string::npos);
+  std::istringstream words(script.substr(open + 1, close - open - 1));
+  std::vector<std::string> out;
+  for (std::string w; words >> w;) out.push_back(w);
+  return out;
+}
+
+// The part of a Markdown document from the heading `heading` to the next
+// heading of the same level (or the end).
+std::string Section(const std::string& doc, const std::string& heading) {
+  size_t start = doc.find("\n" + heading + "\n");
+  REQUIRE(start != std::string::npos);
+  size_t end = doc.find("\n## ", start + 1);
+  return doc.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+// The packages of every `apt-get install` command in `text`: the words after
+// `install` up to the end of the line (or a shell operator), options dropped.
+std::vector<std::vector<std::string>> AptInstalls(const std::string& text) {
+  std::vector<std::vector<std::string>> out;
+  const std::string kCommand = "apt-get install ";
+  for (size_t at = text.find(kCommand); at != std::string::npos; at = text.find(kCommand, at + 1)) {
+    size_t from = at + kCommand.size();
+    size_t eol = text.find('\n', from);
+    std::istringstream words(text.substr(from, eol == std::string::npos ? std::string::npos : eol - from));
+    std::vector<std::string> packages;
+    for (std::string w; words >> w;) {
+      if (w == "&&" || w == ";" || w == "|" || w == "||" || w[0] == '#') break;
+      if (w[0] != '-') packages.push_back(w);
+    }
+    out.push_back(std::move(packages));
+  }
+  return out;
 }
 
 // Splits the documented command on spaces, drops the leading "modelprov"
@@ -107,4 +151,25 @@ TEST_CASE("docs/ci.md scan commands work on a pull-request-shaped repository", "
   r = RunDocumented(kPullRequest, "0123456789abcdef0123456789abcdef01234567", d.path());
   CHECK(r.exit_code == 2);
   CHECK(r.err.rfind("modelprov: unknown revision '0123456789abcdef0123456789abcdef01234567'", 0) == 0);
+}
+
+TEST_CASE("docs/ci.md jobs install every package setup.sh builds with", "[e2e][ci]") {
+  std::string doc = Slurp(std::filesystem::path(MODELPROV_SOURCE_DIR) / "docs/ci.md");
+  std::string setup = Slurp(std::filesystem::path(MODELPROV_SOURCE_DIR) / "setup.sh");
+  std::vector<std::string> build_packages = ShellArray(setup, "BUILD_PACKAGES");
+  REQUIRE(build_packages.size() >= 5);
+  CHECK(std::find(build_packages.begin(), build_packages.end(), "libyaml-cpp-dev") != build_packages.end());
+
+  for (const char* heading : {"## GitHub Actions", "## GitLab CI"}) {
+    std::string job = Section(doc, heading);
+    INFO(heading);
+    // setup.sh's package names are Debian 12's; the jobs run there.
+    CHECK(job.find("debian:12") != std::string::npos);
+    std::vector<std::vector<std::string>> installs = AptInstalls(job);
+    REQUIRE(installs.size() == 1);
+    for (const std::string& p : build_packages) {
+      INFO(p);
+      CHECK(std::find(installs[0].begin(), installs[0].end(), p) != installs[0].end());
+    }
+  }
 }

@@ -10,6 +10,8 @@ constexpr std::string_view kNames[] = {
     "Dockerfile",      ".env",                 "docs/guide.md",     "docker-compose.yml", "litellm_config.yaml",
     "model.gguf",      "model.safetensors",    "model.safetensors.index.json", "pytorch_model.bin", "LICENSE",
     "notebook.ipynb",  ".continue/config.json", "values.yaml",      "tokenizer.json",    "model.onnx",
+    "go.mod",          "pom.xml",              "build.gradle.kts",  "config.toml",       "app.rb",
+    "index.php",
 };
 }  // namespace
 

@@ -1,0 +1,1 @@
+"client.chat(parameters: { model: "deepseek-chat" }) # "gpt-4o"

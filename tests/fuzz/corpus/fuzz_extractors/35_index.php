@@ -1,0 +1,3 @@
+#<?php
+$r = $c->chat()->create(['model' => 'qwen-max']); // 'gpt-4o'
+# x
