@@ -1,15 +1,15 @@
 #include "cli/cli.h"
 
 #include <iostream>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/baseline_command.h"
 #include "cli/explain_command.h"
-#include "cli/options.h"
-#include "cli/policy_command.h"
 #include "cli/notice_command.h"
 #include "cli/options.h"
+#include "cli/policy_command.h"
 #include "cli/report_command.h"
 #include "cli/scan_command.h"
 
@@ -46,6 +46,18 @@ int Run(int argc, char** argv) {
   ExplainOptions explain_options;
   CLI::App* explain = app.add_subcommand("explain", "Show what the catalog knows about a name, and which rules fire");
   AddExplainFlags(*explain, explain_options);
+
+  // The top level takes only flags and a command: a first word that names no
+  // command would otherwise be reported by CLI11 as a missing subcommand.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string word = argv[1];
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) known = known || sub->check_name(word);
+    if (!known) {
+      std::cerr << "modelprov: unknown command '" << word << "' (see modelprov --help)\n";
+      return kExitUsage;
+    }
+  }
 
   try {
     app.parse(argc, argv);

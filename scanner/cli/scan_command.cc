@@ -1,5 +1,6 @@
 #include "cli/scan_command.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "catalog/model_folders.h"
 #include "catalog/resolver.h"
 #include "catalog/summarize.h"
+#include "core/text.h"
 #include "cli/catalog_loader.h"
 #include "cli/report_command.h"
 #include "cli/cli.h"
@@ -108,9 +110,62 @@ std::string PolicyRoot(const ScanConfig& config, const GitRepo* repo) {
   return repo->workdir();
 }
 
+// The current directory relative to the repository's work tree ("" at the
+// root, or when it is outside the work tree or the repository is bare).
+std::string CurrentDirInRepo(const GitRepo& repo) {
+  std::string workdir = repo.workdir();
+  if (workdir.empty()) return "";
+  std::error_code ec;
+  std::filesystem::path cwd = std::filesystem::weakly_canonical(std::filesystem::current_path(ec), ec);
+  std::filesystem::path root = std::filesystem::weakly_canonical(workdir, ec);
+  std::filesystem::path rel = cwd.lexically_relative(root);
+  if (rel.empty() || rel == "." || *rel.begin() == "..") return "";
+  return rel.generic_string();
+}
+
+// The revision whose tree holds the policy: --since REV's base (a pull request
+// cannot switch off the check it is checked against), else --commit REV's
+// tree. Empty when the policy comes from the work tree (plain scans,
+// --staged, --history alone).
+std::string PolicyRevision(const ScanConfig& config) {
+  if (config.git_mode == ScanConfig::GitMode::kSince) return config.since_rev;
+  if (config.git_mode == ScanConfig::GitMode::kCommit) return config.commit_rev;
+  return "";
+}
+
+// Loads the policy the scan runs with. An explicit --policy always wins. In
+// --since/--commit modes `.modelprov.yml` is read from PolicyRevision()'s
+// tree (the current directory's, then the repository root's), never from the
+// work tree, and a note on stderr says which revision it came from.
+// `policy_paths` receives the repository paths looked at, so that the scan
+// does not report the policy file's own model names as dependencies.
+Result<rules::Policy> LoadScanPolicy(const ScanConfig& config, const GitRepo* repo,
+                                     std::vector<std::string>& policy_paths) {
+  std::string rev = PolicyRevision(config);
+  if (!config.policy.empty() || repo == nullptr || rev.empty()) {
+    return LoadActivePolicy(config.policy, PolicyRoot(config, repo));
+  }
+  Result<git_oid> commit = repo->ResolveCommit(rev);
+  if (!commit) return commit.error();
+  std::string where = rev + " (commit " + repo->ShortId(*commit) + ")";
+  std::string dir = CurrentDirInRepo(*repo);
+  if (!dir.empty()) policy_paths.push_back(dir + "/.modelprov.yml");
+  policy_paths.push_back(".modelprov.yml");
+  for (const std::string& path : policy_paths) {
+    Result<std::optional<std::string>> text = repo->ReadFileAt(*commit, path);
+    if (!text) return text.error();
+    if (!*text) continue;
+    std::cerr << "modelprov: note: policy: " << path << " from " << where << "\n";
+    return rules::LoadPolicy(**text, rev + ":" + path);
+  }
+  std::cerr << "modelprov: note: policy: builtin:default (" << where << " has no .modelprov.yml)\n";
+  return rules::LoadBuiltinPolicy("default");
+}
+
 }  // namespace
 
-std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& config) {
+std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
+  ScanConfig config = given;
   // Configuration problems (catalog, repository, policy, baseline) are
   // reported before any file is read.
   Result<Catalog> catalog = LoadCatalog(config.catalog_file);
@@ -126,9 +181,17 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& config) {
       return std::nullopt;
     }
     repo = *found;
+    // A bare repository has no files on disk to scan: the current inventory
+    // is HEAD's tree.
+    if (config.history && config.git_mode == ScanConfig::GitMode::kWorkTree && repo->bare()) {
+      std::cerr << "modelprov: note: bare repository; scanning HEAD's tree (as --commit HEAD)\n";
+      config.git_mode = ScanConfig::GitMode::kCommit;
+      config.commit_rev = "HEAD";
+    }
     NoteRepositoryState(*repo, config);
   }
-  Result<rules::Policy> policy = LoadActivePolicy(config.policy, PolicyRoot(config, repo.get()));
+  std::vector<std::string> policy_paths;
+  Result<rules::Policy> policy = LoadScanPolicy(config, repo.get(), policy_paths);
   if (!policy) {
     std::cerr << "modelprov: " << policy.error().message << "\n";
     return std::nullopt;
@@ -159,7 +222,8 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& config) {
     return std::nullopt;
   }
   request.sources = std::move(*sources);
-  if (policy->origin.rfind("builtin:", 0) != 0 && policy->origin != "none") {
+  request.excluded_paths = policy_paths;
+  if (policy_paths.empty() && policy->origin.rfind("builtin:", 0) != 0 && policy->origin != "none") {
     std::error_code ec;
     request.excluded_files.push_back(std::filesystem::weakly_canonical(policy->origin, ec).string());
   }
@@ -177,13 +241,28 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& config) {
     std::string rev = config.commit_rev.empty() ? "HEAD" : config.commit_rev;
     HistoryResult h = WalkHistory(*repo, rev, config.history_limit, extractors, resolver, limits);
     result.history = std::move(h.models);
-    for (ScanError& e : h.errors) result.errors.push_back(std::move(e));
+    for (ScanError& e : h.errors) {
+      // A submodule the scan itself already listed is listed once.
+      bool listed = std::any_of(result.errors.begin(), result.errors.end(), [&](const ScanError& x) {
+        return x.path == e.path && x.message == e.message;
+      });
+      if (!listed) result.errors.push_back(std::move(e));
+    }
     SortScanResult(result);
   }
   result.tool_version = MODELPROV_VERSION;
   result.roots = config.roots;
   AttachModelFolderFiles(result.references);
   result.models = SummarizeModels(result.references, *catalog);
+  if (result.history) {
+    // Both group ids ignoring case; a history entry takes its models[] entry's
+    // spelling, which is how writers join the two.
+    for (ModelHistory& h : *result.history) {
+      for (const ModelSummary& m : result.models) {
+        if (IEquals(m.id, h.model)) h.model = m.id;
+      }
+    }
+  }
 
   rules::PolicyEvaluator evaluator(*policy);
   EvidenceLines lines(config);

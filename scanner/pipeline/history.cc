@@ -6,6 +6,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/text.h"
+
 namespace modelprov {
 namespace {
 
@@ -38,7 +40,9 @@ struct Change {
   git_oid blob{};
 };
 
-using ModelSet = std::vector<std::string>;  // sorted, unique
+// Model ids are grouped case-insensitively, as SummarizeModels groups
+// models[]: the sets hold lowercased ids, and `spelling` the first spelling seen.
+using ModelSet = std::vector<std::string>;  // sorted, unique, lowercased
 
 }  // namespace
 
@@ -102,7 +106,9 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
   std::unordered_map<std::string, ModelSet> blob_models;  // path + '\0' + blob id -> models
   std::map<std::string, ModelSet> path_models;            // current version of each path
   std::map<std::string, int> live;                        // model -> number of paths referencing it
-  std::map<std::string, ModelHistory> history;
+  std::map<std::string, ModelHistory> history;            // by lowercased id: models[]'s order
+  std::map<std::string, std::string> spelling;            // lowercased id -> as first resolved
+  std::map<std::string, git_oid> submodules;              // gitlinks in the current tree
   git_tree* parent_tree = nullptr;
 
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
@@ -134,6 +140,11 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
       c.has_new = d->status != GIT_DELTA_DELETED &&
                   (d->new_file.mode == GIT_FILEMODE_BLOB || d->new_file.mode == GIT_FILEMODE_BLOB_EXECUTABLE);
       c.blob = d->new_file.id;
+      if (d->status != GIT_DELTA_DELETED && d->new_file.mode == GIT_FILEMODE_COMMIT) {
+        submodules[c.path] = d->new_file.id;
+      } else if (d->old_file.mode == GIT_FILEMODE_COMMIT) {
+        submodules.erase(d->old_file.path != nullptr ? d->old_file.path : c.path);
+      }
       if (!scanner.Wants(c.path)) continue;
       changes.push_back(std::move(c));
     }
@@ -170,7 +181,10 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
           std::vector<ScanError> ignored;  // problems in old versions are not this scan's errors
           scanner.Scan(c.path, std::move(data), refs, ignored);
           for (const ResolvedReference& rr : refs) {
-            if (rr.resolution && !rr.resolution->model.empty()) models.push_back(rr.resolution->model);
+            if (!rr.resolution || rr.resolution->model.empty()) continue;
+            std::string key = ToLower(rr.resolution->model);
+            spelling.try_emplace(key, rr.resolution->model);
+            models.push_back(std::move(key));
           }
           std::sort(models.begin(), models.end());
           models.erase(std::unique(models.begin(), models.end()), models.end());
@@ -188,7 +202,7 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
         if (was == 0 && now > 0) {
           auto [h, inserted] = history.try_emplace(m);
           if (inserted) {
-            h->second.model = m;
+            h->second.model = spelling[m];
             h->second.introduced = info;
           }
           h->second.removed.reset();
@@ -203,6 +217,8 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
   }
   git_tree_free(parent_tree);
   for (auto& [m, h] : history) out.models.push_back(std::move(h));
+  // As every scan mode does: a submodule is listed, never entered.
+  for (const auto& [path, id] : submodules) out.errors.push_back({path, SubmoduleMessage(id)});
   return out;
 }
 

@@ -25,9 +25,12 @@
 namespace modelprov {
 
 struct HistoryResult {
-  std::vector<ModelHistory> models;  // sorted by model id
+  // Sorted by model id ignoring case (the order of models[]); case variants
+  // of an id are one model, spelled as first seen.
+  std::vector<ModelHistory> models;
   // Walk-level notes: the --history-limit was hit, the clone is shallow, an
-  // object could not be read.
+  // object could not be read; and an entry per submodule in the walked
+  // commit's tree (SubmoduleMessage), as the scan sources give.
   std::vector<ScanError> errors;
 };
 

@@ -329,6 +329,12 @@ ScanResult RunScan(ScanRequest& request, const ExtractorList& extractors, const 
   if (!request.excluded_files.empty()) {
     std::erase_if(entries, [&](const ListedEntry& e) { return IsExcluded(e.entry, request.excluded_files); });
   }
+  if (!request.excluded_paths.empty()) {
+    std::erase_if(entries, [&](const ListedEntry& e) {
+      return std::find(request.excluded_paths.begin(), request.excluded_paths.end(), e.entry.path) !=
+             request.excluded_paths.end();
+    });
+  }
   for (const ListedEntry& e : entries) {
     ++result.stats.files;
     result.stats.bytes += e.entry.size;

@@ -10,8 +10,6 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
-#include <string>
-#include <string_view>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -46,6 +44,9 @@ struct ScanRequest {
   // Files that are configuration of this very scan (the active policy file),
   // as canonical absolute paths: never reported as dependencies.
   std::vector<std::string> excluded_files;
+  // The same for entries of git sources, by their reported path (a policy
+  // file read from a commit's tree).
+  std::vector<std::string> excluded_paths;
   // Called from one worker thread about every 100 ms; may be empty.
   std::function<void(const ScanProgress&)> on_progress;
 };

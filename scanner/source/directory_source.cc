@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "source/file_blob.h"
+#include "source/git_repo.h"
 
 namespace modelprov {
 
@@ -48,7 +50,12 @@ class DirectorySource::GitView {
   const std::filesystem::path& workdir() const { return workdir_; }
 
   bool IsTracked(const std::string& repo_path) const { return tracked_.count(repo_path) > 0; }
-  bool IsSubmodule(const std::string& repo_path) const { return gitlinks_.count(repo_path) > 0; }
+  // The commit a submodule (gitlink) at `repo_path` is pinned to; nullptr
+  // when there is no submodule there.
+  const git_oid* Submodule(const std::string& repo_path) const {
+    auto it = gitlinks_.find(repo_path);
+    return it == gitlinks_.end() ? nullptr : &it->second;
+  }
 
   // True when some tracked file lives below directory `repo_dir` ("a/b").
   bool HasTrackedBelow(const std::string& repo_dir) const {
@@ -75,7 +82,7 @@ class DirectorySource::GitView {
       const git_index_entry* e = git_index_get_byindex(index, i);
       if (e == nullptr) continue;
       if (e->mode == GIT_FILEMODE_COMMIT) {
-        gitlinks_.insert(e->path);
+        gitlinks_.emplace(e->path, e->id);
       } else {
         tracked_.insert(e->path);
         sorted_.push_back(e->path);
@@ -88,7 +95,7 @@ class DirectorySource::GitView {
   git_repository* repo_;
   std::filesystem::path workdir_;
   std::unordered_set<std::string> tracked_;
-  std::unordered_set<std::string> gitlinks_;
+  std::unordered_map<std::string, git_oid> gitlinks_;
   std::vector<std::string> sorted_;
 };
 
@@ -155,7 +162,7 @@ class TreeWalker {
     std::string repo_path = JoinPath(repo_prefix_, rel);
     if (S_ISDIR(st.st_mode)) {
       if (name == ".git") return;
-      if (git_ != nullptr && !WantDirectory(abs, repo_path)) return;
+      if (git_ != nullptr && !WantDirectory(abs, rel, repo_path)) return;
       stack.push_back(rel);
       return;
     }
@@ -171,8 +178,13 @@ class TreeWalker {
     sink_.OnEntry(Entry{Display(rel), abs, static_cast<uint64_t>(st.st_size)});
   }
 
-  bool WantDirectory(const std::string& abs, const std::string& repo_path) {
-    if (git_->IsSubmodule(repo_path)) return false;  // ls-files does not descend into submodules
+  bool WantDirectory(const std::string& abs, const std::string& rel, const std::string& repo_path) {
+    // ls-files does not descend into submodules; the git modes list them as
+    // error entries, and so does this walk.
+    if (const git_oid* pinned = git_->Submodule(repo_path)) {
+      sink_.OnError({Display(rel), SubmoduleMessage(*pinned)});
+      return false;
+    }
     if (git_->HasTrackedBelow(repo_path)) return true;
     if (git_->IsIgnored(repo_path, true)) return false;
     // An untracked nested repository is listed by git as one entry, not walked.

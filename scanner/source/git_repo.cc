@@ -15,6 +15,26 @@ std::string OidHex(const git_oid& id) {
   return buf;
 }
 
+std::string SubmoduleMessage(const git_oid& id) {
+  return "submodule at commit " + OidHex(id).substr(0, 12) + "; listed, not entered (scan it separately)";
+}
+
+namespace {
+
+// False in a fresh repository: no branch or tag exists yet. (Unlike
+// git_repository_is_empty, this does not depend on init.defaultBranch.)
+bool HasReferences(git_repository* repo) {
+  git_reference_iterator* it = nullptr;
+  if (git_reference_iterator_new(&it, repo) != 0) return true;
+  git_reference* ref = nullptr;
+  bool any = git_reference_next(&ref, it) == 0;
+  git_reference_free(ref);
+  git_reference_iterator_free(it);
+  return any;
+}
+
+}  // namespace
+
 Result<std::shared_ptr<GitRepo>> GitRepo::Discover(const std::string& path) {
   git_libgit2_init();
   git_repository* repo = nullptr;
@@ -44,15 +64,48 @@ Result<git_oid> GitRepo::ResolveCommit(const std::string& rev) const {
   std::lock_guard<std::mutex> lock(mu_);
   git_object* obj = nullptr;
   if (git_revparse_single(&obj, repo_, rev.c_str()) != 0) {
-    return MakeError(GitErrorMessage("unknown revision '" + rev + "'"));
+    if (git_repository_head_unborn(repo_) == 1 && !HasReferences(repo_)) {
+      return MakeError("unknown revision '" + rev + "': the repository has no commits yet");
+    }
+    if (git_repository_head_unborn(repo_) == 1 && (rev.rfind("HEAD", 0) == 0 || rev.rfind("@", 0) == 0)) {
+      return MakeError("unknown revision '" + rev + "': the current branch has no commits yet");
+    }
+    return MakeError(GitErrorMessage("unknown revision '" + rev + "'") + ShallowHint());
   }
   git_object* commit = nullptr;
   int rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
   git_object_free(obj);
-  if (rc != 0) return MakeError(GitErrorMessage("revision '" + rev + "' does not name a commit"));
+  if (rc != 0) return MakeError(GitErrorMessage("revision '" + rev + "' does not name a commit") + ShallowHint());
   git_oid id = *git_object_id(commit);
   git_object_free(commit);
   return id;
+}
+
+std::string GitRepo::ShallowHint() const {
+  if (git_repository_is_shallow(repo_) != 1) return "";
+  return " (this is a shallow clone: fetch more history, e.g. git fetch --deepen / fetch-depth: 0)";
+}
+
+Result<std::optional<std::string>> GitRepo::ReadFileAt(const git_oid& commit, const std::string& path) const {
+  Result<git_tree*> tree = CommitTree(commit);
+  if (!tree) return tree.error();
+  std::lock_guard<std::mutex> lock(mu_);
+  git_tree_entry* entry = nullptr;
+  int rc = git_tree_entry_bypath(&entry, *tree, path.c_str());
+  git_tree_free(*tree);
+  if (rc == GIT_ENOTFOUND) return std::optional<std::string>();
+  if (rc != 0) return MakeError(GitErrorMessage("cannot read " + path + " in commit " + OidHex(commit)));
+  git_filemode_t mode = git_tree_entry_filemode(entry);
+  git_oid id = *git_tree_entry_id(entry);
+  git_tree_entry_free(entry);
+  if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) return std::optional<std::string>();
+  git_blob* blob = nullptr;
+  if (git_blob_lookup(&blob, repo_, &id) != 0) {
+    return MakeError(GitErrorMessage("corrupt or missing git object " + OidHex(id) + " (" + path + ")"));
+  }
+  std::string data(static_cast<const char*>(git_blob_rawcontent(blob)), git_blob_rawsize(blob));
+  git_blob_free(blob);
+  return std::optional<std::string>(std::move(data));
 }
 
 Result<git_tree*> GitRepo::CommitTree(const git_oid& id) const {

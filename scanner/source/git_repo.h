@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -35,14 +36,21 @@ class GitRepo {
   // Absolute work tree path with a trailing '/'; empty for bare repositories.
   std::string workdir() const;
 
-  // Resolves a revision ("HEAD~2", "v1.0", a hash) to a commit.
+  // Resolves a revision ("HEAD~2", "v1.0", a hash) to a commit. Failures
+  // say "the repository has no commits yet" in an empty repository and
+  // suggest fetching more history in a shallow clone.
   Result<git_oid> ResolveCommit(const std::string& rev) const;
+  // The content of the blob at `path` (repository-relative, '/'-separated)
+  // in a commit's tree; nullopt when the tree has no regular file there.
+  Result<std::optional<std::string>> ReadFileAt(const git_oid& commit, const std::string& path) const;
   // The tree of a commit; the caller frees it.
   Result<git_tree*> CommitTree(const git_oid& commit) const;
   // The shortest unambiguous abbreviation, at least 7 hex digits.
   std::string ShortId(const git_oid& id) const;
 
  private:
+  // " (this is a shallow clone: ...)" in a shallow clone, else empty.
+  std::string ShallowHint() const;
   explicit GitRepo(git_repository* repo) : repo_(repo) {}
   git_repository* repo_;
   mutable std::mutex mu_;
@@ -52,5 +60,8 @@ class GitRepo {
 std::string GitErrorMessage(const std::string& what);
 
 std::string OidHex(const git_oid& id);
+
+// The error entry every mode gives a submodule (gitlink) at commit `id`.
+std::string SubmoduleMessage(const git_oid& id);
 
 }  // namespace modelprov

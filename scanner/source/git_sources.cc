@@ -79,10 +79,6 @@ class GitObjectSource final : public Source {
   std::vector<ScanError> errors_;
 };
 
-std::string SubmoduleMessage(const git_oid& id) {
-  return "submodule at commit " + OidHex(id).substr(0, 12) + "; listed, not entered (scan it separately)";
-}
-
 bool IsBlobMode(uint32_t mode) { return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE; }
 
 uint64_t BlobSize(git_repository* repo, const git_oid& id) {
@@ -118,10 +114,13 @@ void WalkTree(git_repository* repo, git_tree* tree, const std::string& prefix, G
   }
 }
 
-// Applies rename/copy detection so a moved file keeps its baseline.
-Status FindRenames(git_diff* diff) {
+// Applies rename/copy detection so a moved file keeps its baseline. With
+// `untracked`, an untracked file can be the new name of a deleted one (a file
+// renamed on disk and not yet `git add`-ed).
+Status FindRenames(git_diff* diff, bool untracked = false) {
   git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
   find.flags = GIT_DIFF_FIND_RENAMES;
+  if (untracked) find.flags |= GIT_DIFF_FIND_FOR_UNTRACKED;
   if (git_diff_find_similar(diff, &find) != 0) return MakeError(GitErrorMessage("rename detection failed"));
   return Ok{};
 }
@@ -233,7 +232,7 @@ Result<ChangedSources> MakeChangedSinceSources(std::shared_ptr<GitRepo> repo, co
   git_tree_free(*old_tree);
   git_tree_free(new_tree);
   if (rc != 0) return MakeError(GitErrorMessage("cannot compare with " + since_rev));
-  Status renames = FindRenames(diff);
+  Status renames = FindRenames(diff, !to_commit);
   if (!renames) {
     git_diff_free(diff);
     return renames.error();
@@ -243,6 +242,12 @@ Result<ChangedSources> MakeChangedSinceSources(std::shared_ptr<GitRepo> repo, co
   std::string workdir = repo->workdir();
   for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; ++i) {
     const git_diff_delta* d = git_diff_get_delta(diff, i);
+    if (d->status == GIT_DELTA_DELETED) {
+      // Nothing to report, but what the file referenced may have moved to
+      // another changed file (new_references.h).
+      if (IsBlobMode(d->old_file.mode)) baseline->AddBlob(d->old_file.path, d->old_file.id, d->old_file.size);
+      continue;
+    }
     if (!IsNewSide(d->status)) continue;
     const git_diff_file& f = d->new_file;
     if (f.mode == GIT_FILEMODE_COMMIT) {

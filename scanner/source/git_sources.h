@@ -11,8 +11,11 @@
 //                       "commit:<short-hash>".
 //   ChangedSinceSources the files that changed between REV and the work tree
 //                       (or a commit), plus a "baseline" source holding REV's
-//                       version of each of them under the new path, so the
-//                       caller can drop references that already existed.
+//                       version of each of them under the new path (and of
+//                       deleted files under their old path), so the caller
+//                       can drop references that already existed or moved.
+//                       Renames are detected, in the work tree also from a
+//                       deleted file to an untracked one.
 //
 // All paths are relative to the repository root, whatever directory the
 // scan was started from. Submodules (gitlinks) are listed as error entries
@@ -34,7 +37,7 @@ Result<std::unique_ptr<Source>> MakeCommitTreeSource(std::shared_ptr<GitRepo> re
 
 struct ChangedSources {
   std::unique_ptr<Source> changed;   // the new versions
-  std::unique_ptr<Source> baseline;  // REV's versions of the same files (modified/renamed ones only)
+  std::unique_ptr<Source> baseline;  // REV's versions of the modified, renamed and deleted files
 };
 // `commit_rev` empty: compare against the work tree (staged and unstaged
 // changes plus untracked, not-ignored files). Otherwise compare against that

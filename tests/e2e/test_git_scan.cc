@@ -140,6 +140,24 @@ TEST_CASE("git --commit scans a commit's tree from a bare clone", "[e2e][git]") 
                                 });
   CHECK(Sources(scan) == std::vector<std::string>{"a.py commit:" + first, "lib/b.py commit:" + first});
 
+  // --history in a bare clone: the current inventory is HEAD's tree, not
+  // git's own files.
+  std::string second = Rev(d.path(), "HEAD", true);
+  r = Modelprov({"scan", "--history", "--format", "json"}, clone.path() / "repo.git");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err == "modelprov: note: bare repository; scanning HEAD's tree (as --commit HEAD)\n"
+                 "modelprov: note: policy: builtin:default (HEAD (commit " + second + ") has no .modelprov.yml)\n");
+  scan = ParseJson(r);
+  CHECK(ReferenceLines(scan) == std::vector<std::string>{
+                                    "a.py:1 hf-model-id meta-llama/Llama-3.1-8B-Instruct -> meta-llama/Llama-3.1-8B-Instruct",
+                                    "lib/b.py:1 hf-model-id BAAI/bge-large-en-v1.5 -> BAAI/bge-large-en-v1.5",
+                                });
+  CHECK(Sources(scan) == std::vector<std::string>{"a.py commit:" + second, "lib/b.py commit:" + second});
+  CHECK(scan["stats"]["files"] == 2);
+  REQUIRE(scan["history"].size() == 3);
+  CHECK(scan["history"][2]["model"] == "Qwen/Qwen2.5-7B-Instruct");
+  CHECK(scan["history"][2]["removed"]["summary"] == "two");
+
   // --staged needs a work tree.
   r = Modelprov({"scan", "--staged"}, clone.path() / "repo.git");
   CHECK(r.exit_code == 2);
@@ -211,12 +229,15 @@ TEST_CASE("git --history names the commits that introduced and removed each mode
   };
   json expected = json::array({
       {{"model", "BAAI/bge-large-en-v1.5"}, {"introduced", commit(c2, "add bge")}, {"removed", commit(c5, "drop bge")}},
-      {{"model", "Qwen/Qwen2.5-7B-Instruct"}, {"introduced", commit(c1, "add qwen")}, {"removed", nullptr}},
       // First-parent history: the side branch's model arrives with the merge.
       {{"model", "meta-llama/Llama-3.1-8B-Instruct"}, {"introduced", commit(merge, "merge side")}, {"removed", nullptr}},
+      // Ordered ignoring case, as models[] is.
+      {{"model", "Qwen/Qwen2.5-7B-Instruct"}, {"introduced", commit(c1, "add qwen")}, {"removed", nullptr}},
   });
   CHECK(scan["history"] == expected);
   REQUIRE(scan["models"].size() == 2);
+  CHECK(scan["models"][0]["id"] == "meta-llama/Llama-3.1-8B-Instruct");
+  CHECK(scan["models"][1]["id"] == "Qwen/Qwen2.5-7B-Instruct");
   for (const json& m : scan["models"]) {
     if (m["id"] == "Qwen/Qwen2.5-7B-Instruct") CHECK(m["introduced"] == commit(c1, "add qwen"));
     if (m["id"] == "meta-llama/Llama-3.1-8B-Instruct") CHECK(m["introduced"] == commit(merge, "merge side"));
@@ -316,11 +337,30 @@ TEST_CASE("submodules are listed as error entries, not entered", "[e2e][git]") {
   CHECK(Sources(scan) == std::vector<std::string>{"a.py index"});
   CHECK(Errors(scan) == std::vector<std::string>{message});
 
+  d.Write("main/lib/b.py", kLlama);
+  Git({"add", "lib/b.py"}, d.path() / "main");
   Git({"commit", "-q", "-m", "with submodule"}, d.path() / "main");
   scan = ParseJson(Modelprov({"scan", "--commit", "HEAD", "--format", "json"}, d.path() / "main"));
   CHECK(ReferenceLines(scan) == std::vector<std::string>{
-                                    "a.py:1 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct"});
+                                    "a.py:1 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct",
+                                    "lib/b.py:1 hf-model-id meta-llama/Llama-3.1-8B-Instruct -> meta-llama/Llama-3.1-8B-Instruct"});
   CHECK(Errors(scan) == std::vector<std::string>{message});
+
+  // A plain scan of the work tree, and --history, say the same (once).
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"scan", "--format", "json"},
+                                               std::vector<std::string>{"scan", "--history", "--format", "json"}}) {
+    r = Modelprov(args, d.path() / "main");
+    REQUIRE(r.exit_code == 0);
+    scan = ParseJson(r);
+    CHECK(ReferenceLines(scan).size() == 2);
+    CHECK(Errors(scan) == std::vector<std::string>{message});
+  }
+  // --history walks the whole repository even when a subdirectory is scanned.
+  r = Modelprov({"scan", "--history", "--format", "json", "lib"}, d.path() / "main");
+  REQUIRE(r.exit_code == 0);
+  scan = ParseJson(r);
+  CHECK(Errors(scan) == std::vector<std::string>{message});
+  CHECK(scan["history"].size() == 2);
 }
 
 TEST_CASE("a corrupt object becomes an error entry, not a crash", "[e2e][git]") {
@@ -351,4 +391,127 @@ TEST_CASE("a corrupt object becomes an error entry, not a crash", "[e2e][git]") 
     reported = reported || (e["path"] == "b.py" && e["message"].get<std::string>().find("--history: corrupt or missing git object " + blob) == 0);
   }
   CHECK(reported);
+}
+
+TEST_CASE("a pull request cannot switch off the policy it is checked against", "[e2e][git][policy]") {
+  const std::string policy =
+      "rules:\n  - id: no-cn-origin\n    severity: error\n    message: \"{model} comes from {country}\"\n"
+      "    when:\n      country: [CN]\n";
+  TempDir d;
+  Git({"init", "-q"}, d.path());
+  d.Write("README.md", "app\n");
+  Commit(d, "init");
+  std::string init = Rev(d.path(), "HEAD", true);
+  d.Write(".modelprov.yml", policy);
+  d.Write("app/embed.py", kBge);
+  Commit(d, "policy");
+  std::string main = Rev(d.path(), "HEAD", true);
+  Git({"checkout", "-q", "-b", "pr"}, d.path());
+  // The pull request adds a CN-origin model and empties the policy.
+  d.Write(".modelprov.yml", "rules: []\n");
+  d.Write("app/chat.py", kQwen);
+  Commit(d, "add qwen, relax the policy");
+  std::string head = Rev(d.path(), "HEAD", true);
+
+  // --since: the base's policy, whether compared with a commit or the work tree.
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"scan", "--since", "main", "--commit", "HEAD", "--format", "json"},
+        std::vector<std::string>{"scan", "--since", "main", "--format", "json"}}) {
+    RunResult r = Modelprov(args, d.path());
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err == "modelprov: note: policy: .modelprov.yml from main (commit " + main + ")\n");
+    json scan = ParseJson(r);
+    CHECK(ReferenceLines(scan) == std::vector<std::string>{
+                                      "app/chat.py:1 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct"});
+    REQUIRE(scan["findings"].size() == 1);
+    CHECK(scan["findings"][0]["rule"] == "no-cn-origin");
+  }
+  // From a subdirectory: still the base's root policy.
+  RunResult r = Modelprov({"scan", "--since", "main", "--commit", "HEAD", "--format", "json"}, d.path() / "app");
+  CHECK(r.exit_code == 1);
+
+  // --commit alone: that commit's own policy.
+  r = Modelprov({"scan", "--commit", "HEAD", "--format", "json"}, d.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "modelprov: note: policy: .modelprov.yml from HEAD (commit " + head + ")\n");
+  CHECK(ParseJson(r)["findings"].empty());
+  r = Modelprov({"scan", "--commit", "main", "--format", "json"}, d.path());
+  CHECK(r.exit_code == 1);  // BAAI's bge is CN-origin too
+  CHECK(r.err == "modelprov: note: policy: .modelprov.yml from main (commit " + main + ")\n");
+  // A revision without .modelprov.yml: the built-in default.
+  r = Modelprov({"scan", "--since", init, "--commit", "HEAD", "--format", "json"}, d.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "modelprov: note: policy: builtin:default (" + init + " (commit " + init + ") has no .modelprov.yml)\n");
+
+  // An explicit --policy always wins, silently.
+  d.Write("relaxed.yml", "rules: []\n");  // untracked: --commit does not scan it
+  r = Modelprov({"scan", "--since", "main", "--commit", "HEAD", "--policy", "relaxed.yml", "--format", "json"}, d.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  r = Modelprov({"scan", "--since", "main", "--commit", "HEAD", "--policy", "none", "--format", "json"}, d.path());
+  CHECK(r.exit_code == 0);
+
+  // --staged (the pre-commit hook) keeps reading the work tree's policy.
+  d.Write(".modelprov.yml", policy);
+  d.Write("app/chat2.py", kQwen);
+  Git({"add", "app/chat2.py"}, d.path());
+  r = Modelprov({"scan", "--staged", "--format", "json"}, d.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("git --since: a line moved to another file and a file renamed on disk are not new", "[e2e][git]") {
+  const std::string kMistral = "x = AutoModel.from_pretrained(\"mistralai/Mistral-7B-Instruct-v0.3\")\n";
+  TempDir d;
+  Git({"init", "-q"}, d.path());
+  d.Write("a.py", "import os\n" + kQwen + kBge);
+  d.Write("old.py", "import sys\nimport json\n\n" + kLlama);
+  Commit(d, "base");
+  Git({"tag", "base"}, d.path());
+  // Qwen moves from a.py to b.py; old.py is renamed with mv, not git mv.
+  d.Write("a.py", "import os\n" + kBge);
+  d.Write("b.py", kQwen + kMistral);
+  std::filesystem::rename(d.path() / "old.py", d.path() / "renamed_on_disk.py");
+
+  RunResult r = Modelprov({"scan", "--since", "base", "--format", "json"}, d.path());
+  REQUIRE(r.exit_code == 0);
+  json scan = ParseJson(r);
+  CHECK(ReferenceLines(scan) == std::vector<std::string>{
+                                    "b.py:2 hf-model-id mistralai/Mistral-7B-Instruct-v0.3 -> mistralai/Mistral-7B-Instruct-v0.3"});
+
+  // The same once committed, and with the old file deleted rather than renamed.
+  std::filesystem::remove(d.path() / "renamed_on_disk.py");
+  d.Write("c.py", "# unrelated content\n" + kLlama);
+  Commit(d, "move");
+  r = Modelprov({"scan", "--since", "base", "--commit", "HEAD", "--format", "json"}, d.path());
+  REQUIRE(r.exit_code == 0);
+  scan = ParseJson(r);
+  CHECK(ReferenceLines(scan) == std::vector<std::string>{
+                                    "b.py:2 hf-model-id mistralai/Mistral-7B-Instruct-v0.3 -> mistralai/Mistral-7B-Instruct-v0.3"});
+}
+
+TEST_CASE("revisions in an empty repository or beyond a shallow clone give clear messages", "[e2e][git]") {
+  TempDir d;
+  Git({"init", "-q", "empty"}, d.path());
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"scan", "--since", "HEAD"},
+                                               std::vector<std::string>{"scan", "--commit", "HEAD"},
+                                               std::vector<std::string>{"scan", "--since", "HEAD", "--commit", "HEAD"}}) {
+    RunResult r = Modelprov(args, d.path() / "empty");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "modelprov: unknown revision 'HEAD': the repository has no commits yet\n");
+  }
+
+  Git({"init", "-q", "src"}, d.path());
+  for (int i = 0; i < 3; ++i) {
+    d.Write("src/f" + std::to_string(i) + ".py", kQwen);
+    Git({"add", "-A"}, d.path() / "src");
+    Git({"commit", "-q", "-m", "c" + std::to_string(i)}, d.path() / "src");
+  }
+  Git({"clone", "-q", "--depth", "1", "file://" + (d.path() / "src").string(), "shallow"}, d.path());
+  RunResult r = Modelprov({"scan", "--since", "HEAD~2"}, d.path() / "shallow");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.rfind("modelprov: unknown revision 'HEAD~2'", 0) == 0);
+  CHECK(r.err.find(" (this is a shallow clone: fetch more history, e.g. git fetch --deepen / fetch-depth: 0)\n") !=
+        std::string::npos);
 }

@@ -181,3 +181,13 @@ TEST_CASE("only names that can hide a renamed blob are opened for their magic by
   // .bin is claimed by name by the weight-container extractor, which names the format.
   CHECK(paths == std::vector<std::string>{"blobs/sha256-6a0746a1ec1aef3e gguf", "cache/snapshot.bin model-weights"});
 }
+
+TEST_CASE("an unknown command is named in the error", "[e2e][cli]") {
+  TempDir d;
+  RunResult r = Modelprov({"bogus"}, d.path());
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "modelprov: unknown command 'bogus' (see modelprov --help)\n");
+  CHECK(r.out.empty());
+  r = Modelprov({"scan", "--format", "json", "."}, d.path());
+  CHECK(r.exit_code == 0);
+}
