@@ -2,6 +2,10 @@
 // family keys the JSON contract promises, and every entry names a source.
 #include <catch2/catch.hpp>
 
+#include <iterator>
+#include <string>
+#include <vector>
+
 #include "catalog/catalog.h"
 
 using namespace modelprov;
@@ -17,12 +21,60 @@ TEST_CASE("built-in catalog loads and validates", "[catalog][seeds]") {
 TEST_CASE("built-in catalog has every contract family key", "[catalog][seeds]") {
   auto c = Catalog::Builtin();
   REQUIRE(c.ok());
-  for (const char* id : {"qwen", "deepseek", "kimi", "glm", "yi", "baichuan", "internlm", "minimax", "hunyuan", "ernie",
-                         "doubao", "step", "mimo", "bge", "llama", "gemma", "gemini", "gpt", "gpt-oss", "whisper",
-                         "claude", "mistral", "phi", "falcon", "bloom", "starcoder", "nemotron", "granite", "command",
-                         "jamba", "grok", "arctic", "dbrx", "olmo", "stable-diffusion", "flux"}) {
+  // The 48 family keys the JSON contract promises.
+  const char* const kRequired[] = {
+      "qwen",     "deepseek",  "kimi",      "glm",      "yi",      "baichuan",         "internlm", "minimax",
+      "hunyuan",  "ernie",     "doubao",    "step",     "mimo",    "bge",              "llama",    "gemma",
+      "gemini",   "gpt",       "gpt-oss",   "whisper",  "claude",  "mistral",          "phi",      "falcon",
+      "bloom",    "starcoder", "nemotron",  "granite",  "command", "jamba",            "grok",     "arctic",
+      "dbrx",     "olmo",      "stable-diffusion", "flux", "gte",  "jina",             "nomic",    "e5",
+      "minilm",   "wan",       "cogvideox", "hunyuan-video", "spark", "zhinao",        "sensenova", "skylark"};
+  CHECK(std::size(kRequired) == 48);
+  for (const char* id : kRequired) {
     INFO(id);
     CHECK(c->FindFamily(id) != nullptr);
+  }
+  CHECK(c->families().size() >= 45);
+}
+
+// Hosts and URL prefixes that were removed from seeds/ because they are not
+// primary sources: spam, aggregators, mirrors and proxies of Hugging Face or
+// GitHub, blogs, and third-party re-uploads or copies. They must not come back.
+TEST_CASE("no built-in source comes from a known non-primary host", "[catalog][seeds]") {
+  auto c = Catalog::Builtin();
+  REQUIRE(c.ok());
+  const std::vector<std::string> denied = {
+      "://mnbplus.github.io/", "://brick-house.org/", "://hf.898520.xyz/", "workers.dev/", "://gist.521000.best/",
+      "://blog.csdn.net/", "://www.lryc.cn/", "://chat-deep.ai/", "://conductatlas.com/", "://qz.com/",
+      "kora-show.live/", "://albionherald.com/", "://evolutionaihub.com/", "://www.noze.it/", "://relayplane.com/",
+      "://late-tiger-72.deno.dev/", "cloudfront.net/", "://toulan-fun.pages.dev/", "://docs.loongclaw.ai/",
+      "://hexdocs.pm/", "://docs.keeptrusts.com/", "://theneuralbase.com/", "://flow-sitedocs.nedal.me/",
+      "://git.let5see.xyz/", "skills.sh/", "://cdn.jsdelivr.net/", "://sianzzz.com/", "://en.caohejing.com/",
+      "://zilliz.com/", "://theepic.dev/", "://docs.mirobody.ai/", "://gitea.youngkingdom.org/",
+      "://git.christopherw.net/", "://ospo.co/", "://open.windriver.com/", "://gitmemories.com/",
+      "://docs.voxel51.com/", "://aws-samples.github.io/", "://anaconda.org/",
+      "://github.com/Retruth/", "://github.com/rwth-i6/", "://github.com/akougkas/", "://github.com/Evilcarbon/",
+      "://github.com/vulkomilev/", "://github.com/csells/", "://huggingface.co/LlamaFinetuneBase/",
+      "://huggingface.co/chrismytton", "://huggingface.co/danfeg/", "://huggingface.co/spaces/blanchon/",
+      "://huggingface.co/kahou1234/", "://huggingface.co/spaces/maxdemon/", "://huggingface.co/AlexBefest/",
+      "://huggingface.co/InstantX/", "://huggingface.co/spaces/flowers-team/", "://ollama.com/zac/"};
+  auto check = [&](const std::string& what, const std::string& url) {
+    for (const std::string& d : denied) {
+      INFO(what << ": " << url);
+      CHECK(url.find(d) == std::string::npos);
+    }
+  };
+  for (const auto& p : c->publishers())
+    for (const auto& s : p.sources) check("publisher " + p.id, s);
+  for (const auto& l : c->licenses())
+    for (const auto& s : l.sources) check("license " + l.id, s);
+  for (const auto& p : c->providers())
+    for (const auto& s : p.sources) check("provider " + p.id, s);
+  for (const auto& f : c->families()) {
+    for (const auto& s : f.sources) check("family " + f.id, s);
+    for (const auto& fp : f.fingerprints) check("fingerprint of " + f.id, fp.source);
+    for (const auto& v : f.versions) check("version rule of " + f.id, v.source);
+    for (const auto& b : f.base_models) check("lineage of " + f.id, b.source);
   }
 }
 
