@@ -244,6 +244,13 @@ Provider ReadProvider(FieldReader r) {
   }
   p.env_vars = r.Strings("env_vars");
   p.data_country = r.String("data_country");
+  if (const json* hc = r.Object("host_countries")) {
+    FieldReader hr(*hc, r.Where("host_countries"), r.error());
+    for (auto it = hc->begin(); it != hc->end(); ++it) {
+      std::string country = hr.String(it.key());
+      if (!country.empty()) p.host_countries.emplace_back(it.key(), std::move(country));
+    }
+  }
   p.terms_url = r.String("terms_url");
   p.license = r.String("license");
   p.sources = Sources(r);

@@ -127,6 +127,9 @@ struct Provider {
   std::map<std::string, std::vector<std::string>> sdk;  // ecosystem -> packages
   std::vector<std::string> env_vars;
   std::string data_country;
+  // Hosts (globs like `hosts`) whose data is processed somewhere else than
+  // `data_country`: regional endpoints ("dashscope-intl.aliyuncs.com" -> SG).
+  std::vector<std::pair<std::string, std::string>> host_countries;
   std::string terms_url;
   std::string license;
   std::vector<std::string> sources;

@@ -481,6 +481,12 @@ std::optional<Resolution> Resolver::ResolveHost(std::string_view url_or_host) co
     r.provider = p.id;
     r.license = p.license;
     FillPublisher(r, p.publisher);
+    for (const auto& [glob, country] : p.host_countries) {
+      if (GlobMatch(glob, host, CaseSensitivity::kInsensitive)) {
+        r.data_country = country;
+        break;
+      }
+    }
     // The host serves one family when the publisher's families that its
     // provider's model patterns reach are exactly one.
     const Family* only = nullptr;

@@ -119,6 +119,7 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
       m.country = res.country;
     }
     fill(m.provider, res.provider);
+    fill(m.data_country, res.data_country);
     fill(m.republisher, res.republisher);
     if (m.lineage.empty()) m.lineage = res.lineage;
     // A card that declares a license the catalog cannot map makes it unknown.
@@ -154,7 +155,7 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
     }
     if (const Provider* p = catalog.FindProvider(m.provider)) {
       m.provider_name = p->name;
-      m.data_country = p->data_country;
+      if (m.data_country.empty()) m.data_country = p->data_country;
       AddSources(m.sources, p->sources);
     }
     out.push_back(std::move(m));

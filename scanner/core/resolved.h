@@ -28,6 +28,7 @@ struct Resolution {
   std::string license;         // SPDX id or LicenseRef-...
   std::string provider;        // hosted-API provider id, for API references
   std::string republisher;     // Hub org that re-published (quantised/mirrored) the model
+  std::string data_country;    // where a regional endpoint processes data, when it differs from the provider's
   std::string match;           // which catalog matcher decided: hf-org, name-pattern, api-model, ollama, host, sdk, config, fingerprint, card-license
   double confidence = 1.0;     // 0..1
   std::vector<LineageStep> lineage;

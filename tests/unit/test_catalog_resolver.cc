@@ -36,7 +36,8 @@ const char* kCatalog = R"({
   "providers": [
     {"id": "acme-api", "name": "Acme API", "publisher": "acme", "kind": "vendor", "hosts": ["api.acme.cn", "*.acme-intl.com"],
      "model_patterns": ["acme-chat*"], "prefixes": ["acme/"], "sdk": {"pypi": ["acme_sdk"], "npm": ["openai"]},
-     "env_vars": ["ACME_API_KEY"], "data_country": "CN", "license": "LicenseRef-acme-api", "sources": ["https://example.com/p"]},
+     "env_vars": ["ACME_API_KEY"], "data_country": "CN", "host_countries": {"*.acme-intl.com": "SG"},
+     "license": "LicenseRef-acme-api", "sources": ["https://example.com/p"]},
     {"id": "gw", "name": "Gateway", "publisher": "beta", "kind": "gateway", "hosts": ["gw.example.com"], "prefixes": ["gw/"],
      "sdk": {"npm": ["openai"]}, "sources": ["https://example.com/gw"]}
   ],
@@ -360,4 +361,23 @@ TEST_CASE("cloud model ids that put the vendor first", "[resolver]") {
     CHECK(m->provider == "gw");
   }
   CHECK(r.ResolveApiModel("gw/nobody.acme-chat-v2", Evidence::kLikely)->family.empty());
+}
+
+TEST_CASE("a regional endpoint's own data country", "[resolver][summarize]") {
+  Catalog c = Load();
+  Resolver r(c);
+  auto intl = r.ResolveHost("https://eu.acme-intl.com/v1");
+  REQUIRE(intl);
+  CHECK(intl->data_country == "SG");
+  auto home = r.ResolveHost("api.acme.cn");
+  REQUIRE(home);
+  CHECK(home->data_country.empty());
+  std::vector<ResolvedReference> refs(2);
+  refs[0].resolution = *intl;
+  refs[1].resolution = *home;
+  auto models = SummarizeModels(refs, c);
+  REQUIRE(models.size() == 2);
+  CHECK(models[0].id == "api.acme.cn");
+  CHECK(models[0].data_country == "CN");  // the provider's
+  CHECK(models[1].data_country == "SG");  // the region's
 }
