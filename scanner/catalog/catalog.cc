@@ -247,7 +247,7 @@ Provider ReadProvider(FieldReader r) {
   if (const json* hc = r.Object("host_countries")) {
     FieldReader hr(*hc, r.Where("host_countries"), r.error());
     for (auto it = hc->begin(); it != hc->end(); ++it) {
-      std::string country = hr.String(it.key());
+      std::string country = hr.String(it.key().c_str());
       if (!country.empty()) p.host_countries.emplace_back(it.key(), std::move(country));
     }
   }
