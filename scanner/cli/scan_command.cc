@@ -182,6 +182,7 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& config) {
   result.tool_version = MODELPROV_VERSION;
   result.roots = config.roots;
   result.models = SummarizeModels(result.references, *catalog);
+  result.licenses = SummarizeLicenses(result.references, result.models, *catalog);
 
   rules::PolicyEvaluator evaluator(*policy);
   EvidenceLines lines(config);
