@@ -177,7 +177,9 @@ json ScanResultToJson(const ScanResult& r) {
                         {"path", SanitizeUtf8(f.location.path)},
                         {"line", f.location.line},
                         {"column", f.location.column},
-                        {"suppressed_by", NullIfEmpty(f.suppressed_by)}});
+                        {"suppressed_by", NullIfEmpty(f.suppressed_by)},
+                        {"suppressed_reason", NullIfEmpty(f.suppressed_reason)},
+                        {"waiver_expires", NullIfEmpty(f.waiver_expires)}});
   }
   doc["findings"] = findings;
   json licenses = json::object();
@@ -294,6 +296,8 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       f.how_to_fix = Str(j, "how_to_fix");
       f.location = LocationFrom(j);
       f.suppressed_by = Str(j, "suppressed_by");
+      f.suppressed_reason = Str(j, "suppressed_reason");
+      f.waiver_expires = Str(j, "waiver_expires");
       r.findings.push_back(std::move(f));
     }
     if (doc.contains("licenses") && doc["licenses"].is_object()) {
