@@ -357,7 +357,7 @@ TEST_CASE("malformed policies are usage errors naming file and line", "[e2e][pol
   RunResult term = Modelprov({"scan", "--policy", "bad-term.yml", "."}, dir.path());
   CHECK(term.exit_code == 2);
   CHECK(term.err ==
-        "modelprov: bad-term.yml:7: terms.mau_cap: 'many' is not a term test (use present, absent, unknown, yes, no, "
+        "modelprov: bad-term.yml:7: terms.mau_cap: 'many' is not a term test (use present, absent, unknown, "
         "or a comparison such as '>= 1000000')\n");
 
   RunResult waiver = Modelprov({"scan", "--policy", "bad-waiver.yml", "."}, dir.path());
