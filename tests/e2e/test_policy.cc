@@ -96,11 +96,15 @@ TEST_CASE("the issue's example policy works as written", "[e2e][policy]") {
   // The text report shows the same findings and counts what was silenced.
   RunResult text = Modelprov({"scan", "--policy", "policy.yml", "--color", "never", "."}, dir.path());
   CHECK(text.exit_code == 1);
-  CHECK(text.out.find("Findings (6)\n"
-                      "    error [no-cn-origin] app/chat.py:3: api.deepseek.com comes from DeepSeek (CN)\n"
-                      "    error [no-cn-origin] app/chat.py:4: deepseek-chat comes from DeepSeek (CN) (suppressed: waiver)\n") !=
-        std::string::npos);
-  CHECK(text.out.find("; 4 findings (2 suppressed), 0 errors;") != std::string::npos);
+  CHECK(text.out.find("Findings (4 active, 2 suppressed)\n"
+                      "    error [no-cn-origin] app/chat.py:3: api.deepseek.com comes from DeepSeek (CN) [trigger: country=CN]\n"
+                      "    error [no-cn-origin] app/chat.py:4: deepseek-chat comes from DeepSeek (CN) [trigger: country=CN] "
+                      "(waived until 2099-01-01: approved by legal, ticket LEGAL-42)\n") != std::string::npos);
+  CHECK(text.out.find("; 4 active findings, 2 suppressed, 0 scan errors;") != std::string::npos);
+  // JSON keeps the waiver's reason and expiry.
+  CHECK(scan["findings"][1]["suppressed_reason"] == "approved by legal, ticket LEGAL-42");
+  CHECK(scan["findings"][1]["waiver_expires"] == "2099-01-01");
+  CHECK(scan["findings"][0]["suppressed_reason"] == nullptr);
 }
 
 TEST_CASE("the --fail-on flag decides the exit code", "[e2e][policy]") {
@@ -298,6 +302,38 @@ TEST_CASE("inline suppressions on the line or the line above are counted", "[e2e
                                   "error cn app.py:6 deepseek-reasoner",
                               });
   CHECK(scan["stats"]["suppressed"] == 2);
+  CHECK(scan["findings"][0]["suppressed_reason"] == "vendor approved in LEGAL-7");
+  CHECK(scan["findings"][1]["suppressed_reason"] == "approved");
+  CHECK(scan["findings"][0]["waiver_expires"] == nullptr);
+
+  // A bare marker is accepted; reports say no reason was given.
+  dir.Write("app.py", "import openai\nA = openai.chat(model=\"deepseek-chat\")  # modelprov:ignore cn\n");
+  RunResult bare = Modelprov({"scan", "--format", "markdown", "--policy", "policy.yml", "."}, dir.path());
+  CHECK(bare.exit_code == 0);
+  CHECK(bare.out.find("| suppressed inline: no reason given | `cn` |") != std::string::npos);
+  CHECK(bare.out.find("waived") == std::string::npos);  // inline is not a waiver
+}
+
+TEST_CASE("expired-waiver findings point into the root, or at an absolute path outside it", "[e2e][policy][waiver]") {
+  TempDir repo, other;
+  WriteFixture(repo);
+  std::string policy = kIssuePolicy;
+  policy.replace(policy.find("2099-01-01"), 10, "2020-01-01");
+  std::string inside_policy = repo.Write("conf/policy.yml", policy).string();
+  std::string outside_policy = other.Write("outside.yml", policy).string();
+  // Named from outside the root, the policy inside it is still root-relative.
+  RunResult inside = Modelprov({"scan", "--format", "json", "--policy", inside_policy, repo.path().string()}, other.path());
+  nlohmann::json in_scan = ParseJson(inside);
+  CHECK(in_scan["findings"].back()["rule"] == "expired-waiver");
+  CHECK(in_scan["findings"].back()["path"] == "conf/policy.yml");
+  RunResult outside = Modelprov({"scan", "--format", "sarif", "--policy", outside_policy, repo.path().string()}, other.path());
+  nlohmann::json sarif = nlohmann::json::parse(outside.out);
+  const nlohmann::json& artifact = sarif["runs"][0]["results"].back()["locations"][0]["physicalLocation"]["artifactLocation"];
+  std::string uri = artifact["uri"];
+  CHECK(uri.rfind("file:///", 0) == 0);
+  CHECK(uri.size() > 12);
+  CHECK(uri.substr(uri.size() - 12) == "/outside.yml");
+  CHECK(artifact.contains("uriBaseId") == false);
 }
 
 TEST_CASE("lineage: a derivative is bound by its base model's license", "[e2e][policy][lineage]") {

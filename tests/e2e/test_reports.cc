@@ -119,3 +119,58 @@ TEST_CASE("report and notice usage errors", "[e2e][report]") {
   CHECK(both.exit_code == 2);
   CHECK(both.err == "modelprov: give either PATH... or --from, not both\n");
 }
+
+TEST_CASE("a saved scan carries every license's facts, so SBOMs from it name inherited licenses", "[e2e][report]") {
+  TempDir tmp;
+  // The team's own LoRA: its card says apache-2.0, its base is Llama 3.1.
+  tmp.Write("models/lora/adapter_config.json",
+            "{\n  \"base_model_name_or_path\": \"meta-llama/Llama-3.1-8B-Instruct\",\n  \"peft_type\": \"LORA\"\n}\n");
+  tmp.Write("models/lora/README.md",
+            "---\nlicense: apache-2.0\nbase_model: meta-llama/Llama-3.1-8B-Instruct\n---\n# acme support lora\n");
+  RunResult scan = Modelprov({"scan", ".", "--format", "json", "--policy", "none", "--output", "scan.json"}, tmp.path());
+  REQUIRE(scan.exit_code == 0);
+  nlohmann::json doc = nlohmann::json::parse(ReadFile(tmp.path() / "scan.json"));
+  const nlohmann::json& llama = doc["licenses"]["LicenseRef-llama-3.1"];
+  CHECK(llama["name"] == "Llama 3.1 Community License Agreement");
+  CHECK(llama["url"] == "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE");
+  CHECK(llama["category"] == "restricted-commercial");
+  CHECK(llama["terms"]["attribution"] == "Built with Llama");
+  CHECK(doc["licenses"]["Apache-2.0"]["spdx"] == true);
+
+  RunResult spdx = Modelprov({"report", "--from", "scan.json", "--format", "spdx"}, tmp.path());
+  REQUIRE(spdx.exit_code == 0);
+  nlohmann::json sbom = nlohmann::json::parse(spdx.out);
+  bool found = false;
+  for (const auto& p : sbom["packages"]) {
+    if (p["name"] != "local:models/lora") continue;
+    found = true;
+    CHECK(p["licenseDeclared"] == "Apache-2.0");
+    CHECK(p["licenseConcluded"] == "Apache-2.0 AND LicenseRef-llama-3.1");
+    CHECK(p["supplier"] == "NOASSERTION");
+  }
+  CHECK(found);
+  for (const auto& info : sbom["hasExtractedLicensingInfos"]) {
+    if (info["licenseId"] != "LicenseRef-llama-3.1") continue;
+    CHECK(info["name"] == "Llama 3.1 Community License Agreement");
+    CHECK(info["seeAlsos"] ==
+          nlohmann::json({"https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE"}));
+  }
+
+  RunResult cdx = Modelprov({"report", "--from", "scan.json", "--format", "cyclonedx"}, tmp.path());
+  REQUIRE(cdx.exit_code == 0);
+  nlohmann::json bom = nlohmann::json::parse(cdx.out);
+  for (const auto& c : bom["components"]) {
+    if (c["bom-ref"] == "model:meta-llama/Llama-3.1-8B-Instruct") {
+      CHECK(c["supplier"]["name"] == "Meta");
+      CHECK(c["licenses"][0]["license"]["url"] ==
+            "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE");
+    }
+    if (c["bom-ref"] == "model:local:models/lora") CHECK(c.contains("supplier") == false);
+  }
+
+  RunResult notice = Modelprov({"notice", "--from", "scan.json"}, tmp.path());
+  REQUIRE(notice.exit_code == 0);
+  CHECK(notice.out.find("Llama 3.1 Community License Agreement (LicenseRef-llama-3.1)\n"
+                        "License: https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE\n\n"
+                        "Models:\n  - local:models/lora (") != std::string::npos);
+}
