@@ -174,3 +174,41 @@ TEST_CASE("a saved scan carries every license's facts, so SBOMs from it name inh
                         "License: https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE\n\n"
                         "Models:\n  - local:models/lora (") != std::string::npos);
 }
+
+TEST_CASE("docs/reports.md examples are the demo's real output", "[e2e][report][docs]") {
+  std::string doc = ReadFile(std::filesystem::path(MODELPROV_SOURCE_DIR) / "docs/reports.md");
+  auto render = [](const std::string& format) {
+    RunResult r = Run({"env", "SOURCE_DATE_EPOCH=1767225600", MODELPROV_BIN, "scan", "docs/demo", "-q", "--format", format},
+                      MODELPROV_SOURCE_DIR);
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+  };
+  // Values that change whenever the output does: if one of these fails,
+  // regenerate the examples in docs/reports.md from the real output.
+  nlohmann::json bom = nlohmann::json::parse(render("cyclonedx"));
+  CHECK(doc.find("\"serialNumber\": \"" + bom["serialNumber"].get<std::string>() + "\"") != std::string::npos);
+  nlohmann::json sarif = nlohmann::json::parse(render("sarif"));
+  const nlohmann::json& results = sarif["runs"][0]["results"];
+  CHECK(doc.find(std::to_string(results.size()) + " results") != std::string::npos);
+  for (const auto& res : results) {
+    if (res["ruleId"] != "user-cap") continue;
+    CHECK(doc.find(res["partialFingerprints"]["modelprovFinding/v2"].get<std::string>()) != std::string::npos);
+    break;
+  }
+  std::string md = render("markdown");
+  std::string header = md.substr(0, md.find("\n\n## Summary"));
+  CHECK(doc.find(header) != std::string::npos);
+  std::string notice = render("notice");
+  size_t llama = notice.find("Llama 3.1 Community License Agreement (LicenseRef-llama-3.1)");
+  REQUIRE(llama != std::string::npos);
+  std::string section = notice.substr(llama, notice.find(std::string(72, '-'), llama) - llama);
+  while (!section.empty() && section.back() == '\n') section.pop_back();
+  CHECK(doc.find(section) != std::string::npos);
+  nlohmann::json spdx = nlohmann::json::parse(render("spdx"));
+  for (const auto& p : spdx["packages"]) {
+    if (p["name"] == "local:models/support-bot") {
+      CHECK(doc.find("\"SPDXID\": \"" + p["SPDXID"].get<std::string>() + "\"") != std::string::npos);
+      CHECK(doc.find("\"licenseConcluded\": \"" + p["licenseConcluded"].get<std::string>() + "\"") != std::string::npos);
+    }
+  }
+}
