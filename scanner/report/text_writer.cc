@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "report/report_util.h"
 #include "report/writer.h"
 
 namespace modelprov {
@@ -78,6 +79,13 @@ void WriteModel(const ModelSummary& m, const ScanResult& r, const Style& st, std
   if (!m.license_name.empty() && m.license_name != m.license) license += " — " + m.license_name;
   if (!m.license_category.empty()) license += " (" + m.license_category + ")";
   out << "    license    " << license << "\n";
+  // A derivative is also bound by its ancestors' licenses.
+  for (const std::string& id : report::InheritedLicenses(m)) {
+    std::string inherited = id;
+    if (std::string name = report::LicenseNameOf(r, id); name != id) inherited += " — " + name;
+    if (std::string c = report::LicenseCategoryOf(r, id); !c.empty()) inherited += " (" + c + ")";
+    out << "    inherits   " << inherited << "\n";
+  }
   if (!m.provider.empty()) {
     out << "    via        " << Or(m.provider_name, m.provider.c_str());
     if (!m.data_country.empty()) out << " (data processed in " << m.data_country << ")";

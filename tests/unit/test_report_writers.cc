@@ -346,6 +346,9 @@ TEST_CASE("text: trigger, suppression reason and scan errors wording", "[report]
   CHECK(text.find("(waived until 2099-01-01: approved by legal, ticket LEGAL-42)") != std::string::npos);
   CHECK(text.find("(suppressed inline: evaluated in LEGAL-7)") != std::string::npos);
   CHECK(text.find("Findings (3 active, 3 suppressed)") != std::string::npos);
+  CHECK(text.find("    license    Apache-2.0 — Apache License 2.0 (permissive)\n"
+                  "    inherits   LicenseRef-llama-3.1 — Llama 3.1 Community License Agreement (restricted-commercial)\n") !=
+        std::string::npos);
   CHECK(text.find("; 3 active findings, 3 suppressed, 1 scan error; ") != std::string::npos);
 }
 
