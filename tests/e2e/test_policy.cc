@@ -432,6 +432,29 @@ TEST_CASE("policy check validates without scanning", "[e2e][policy][check]") {
   CHECK(bad.out.empty());
   CHECK(bad.err.rfind("modelprov: bad.yml:4: message: unknown placeholder {mdl} (known: {model}, ", 0) == 0);
   CHECK(Modelprov({"policy", "check"}, dir.path()).exit_code == 2);
+
+  // Closed-list typos are caught too, with file and line.
+  const std::string head = "rules:\n  - id: a\n    severity: note\n    message: x\n    when:\n";
+  const std::vector<std::pair<std::string, std::string>> typos = {
+      {"      license_category: permisive\n",
+       "modelprov: typo.yml:6: license_category: unknown license category 'permisive' (known: permissive, weak-copyleft, "
+       "copyleft, responsible-ai, restricted-commercial, non-commercial, proprietary-api-terms)\n"},
+      {"      lineage: {relation: quantised}\n",
+       "modelprov: typo.yml:6: lineage.relation: unknown relation 'quantised' (known: finetune, quantized, adapter, merge, "
+       "distillation, base, mirror)\n"},
+      {"      country: China\n",
+       "modelprov: typo.yml:6: country: 'China' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. CN, US)\n"},
+      {"      terms: {mau_cap: yes}\n",
+       "modelprov: typo.yml:6: terms.mau_cap: 'yes' is only a test for commercial_use and research_only (use present, "
+       "absent, unknown, or a comparison such as '>= 1000000')\n"},
+  };
+  for (const auto& [when, message] : typos) {
+    INFO(when);
+    dir.Write("typo.yml", head + when);
+    RunResult typo = Modelprov({"policy", "check", "typo.yml"}, dir.path());
+    CHECK(typo.exit_code == 2);
+    CHECK(typo.err == message);
+  }
 }
 
 TEST_CASE("explain: a hosted API model, as text and JSON", "[e2e][explain]") {
