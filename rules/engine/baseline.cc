@@ -47,6 +47,7 @@ Result<Baseline> Baseline::Parse(std::string_view text, std::string_view origin)
       return MakeError(where + ": unsupported baseline version " + root["modelprov_baseline"].Scalar());
     }
     Baseline b;
+    b.origin_ = where;
     const YAML::Node findings = root["findings"];
     if (!findings || !findings.IsSequence()) return MakeError(where + ": 'findings' must be a list");
     for (const YAML::Node& f : findings) {

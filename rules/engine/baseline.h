@@ -33,9 +33,12 @@ class Baseline {
 
   bool Contains(const Finding& f) const;
   const std::vector<BaselineEntry>& entries() const { return entries_; }
+  // The file name given to Parse().
+  const std::string& origin() const { return origin_; }
 
  private:
   std::vector<BaselineEntry> entries_;
+  std::string origin_;
 };
 
 }  // namespace modelprov::rules

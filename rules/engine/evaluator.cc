@@ -84,8 +84,10 @@ void PolicyEvaluator::Suppress(Finding& f, const std::string& today) const {
     for (uint32_t line : {f.location.line, f.location.line - 1}) {
       if (line == 0) continue;
       std::optional<std::string> text = read_line_(f.location.path, line);
-      if (text && LineSuppresses(*text, f.rule)) {
+      if (!text) continue;
+      if (std::optional<std::string> reason = SuppressionReason(*text, f.rule)) {
         f.suppressed_by = "inline";
+        f.suppressed_reason = *reason;
         return;
       }
     }
@@ -96,9 +98,14 @@ void PolicyEvaluator::Suppress(Finding& f, const std::string& today) const {
     if (!w.path.empty() && !GlobMatch(w.path, f.location.path)) continue;
     if (today >= w.expires) continue;  // expired: reported on its own, no longer silences
     f.suppressed_by = "waiver";
+    f.suppressed_reason = w.reason;
+    f.waiver_expires = w.expires;
     return;
   }
-  if (baseline_ && baseline_->Contains(f)) f.suppressed_by = "baseline";
+  if (baseline_ && baseline_->Contains(f)) {
+    f.suppressed_by = "baseline";
+    f.suppressed_reason = baseline_->origin();
+  }
 }
 
 std::vector<Finding> PolicyEvaluator::Evaluate(const ScanResult& result) const {
@@ -140,6 +147,27 @@ std::vector<Finding> PolicyEvaluator::Evaluate(const ScanResult& result) const {
 std::vector<Finding> PolicyEvaluator::EvaluateModel(const ModelSummary& model, std::string_view kind) const {
   std::vector<Finding> out;
   Check(model, Location{}, kind, out);
+  return out;
+}
+
+}  // namespace modelprov::rules
+
+namespace modelprov::rules {
+
+std::vector<std::string> PolicyEvaluator::WaiverNotes(const Finding& f) const {
+  std::vector<std::string> out;
+  const std::string today = today_();
+  for (const Waiver& w : policy_.waivers) {
+    if (w.rule != "*" && w.rule != f.rule) continue;
+    if (!w.model.empty() && !GlobMatch(w.model, f.model, CaseSensitivity::kInsensitive)) continue;
+    std::string scope = w.path.empty() ? "" : " in path " + w.path;
+    std::string which = " (" + Describe(w) + ", " + policy_.origin + ":" + std::to_string(w.line) + ")";
+    if (today >= w.expires) {
+      out.push_back("waiver" + which + " expired on " + w.expires + ": " + w.reason);
+    } else {
+      out.push_back("waived" + scope + " until " + w.expires + which + ": " + w.reason);
+    }
+  }
   return out;
 }
 

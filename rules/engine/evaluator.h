@@ -44,6 +44,15 @@ class PolicyEvaluator {
   // place (for `modelprov explain`); no waivers or suppressions applied.
   std::vector<Finding> EvaluateModel(const ModelSummary& model, std::string_view kind) const;
 
+  // For `modelprov explain`: how the policy's waivers treat `f` (a finding
+  // from EvaluateModel, so at no particular place). One line per waiver that
+  // names f.rule (or "*") and whose model glob matches f.model, or that
+  // names only a path: "waived until 2099-01-01 (model deepseek-chat):
+  // approved by legal", "waived in path services/** until ...",
+  // "waiver (model deepseek-*) expired on 2020-01-01: ...". Empty when no
+  // waiver covers the rule for this model.
+  std::vector<std::string> WaiverNotes(const Finding& f) const;
+
  private:
   void Check(const ModelSummary& m, const Location& where, std::string_view kind, std::vector<Finding>& out) const;
   void Suppress(Finding& f, const std::string& today) const;

@@ -7,6 +7,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "core/glob.h"
 #include "core/model_ref.h"
 #include "engine/embedded_policies.h"
 
@@ -52,13 +53,28 @@ std::vector<std::string> ScalarList(const YAML::Node& n, std::string_view what) 
 
 std::string KeyOf(const YAML::const_iterator::value_type& kv) { return kv.first.Scalar(); }
 
+bool IsYesNoTerm(const std::string& term) { return term == "commercial_use" || term == "research_only"; }
+bool IsCapTerm(const std::string& term) { return term == "mau_cap" || term == "revenue_cap"; }
+
+// The tests a term accepts, for error messages.
+std::string TestsFor(const std::string& term) {
+  if (IsYesNoTerm(term)) return "use present, absent, unknown, yes or no";
+  if (IsCapTerm(term)) return "use present, absent, unknown, or a comparison such as '>= 1000000'";
+  return "use present, absent or unknown";
+}
+
 TermTest ParseTermTest(const YAML::Node& at, const std::string& term, std::string text) {
   TermTest t;
   if (text == "present") { t.op = TermTest::Op::kPresent; return t; }
   if (text == "absent") { t.op = TermTest::Op::kAbsent; return t; }
   if (text == "unknown") { t.op = TermTest::Op::kUnknown; return t; }
-  if (text == "yes" || text == "true") { t.op = TermTest::Op::kYes; return t; }
-  if (text == "no" || text == "false") { t.op = TermTest::Op::kNo; return t; }
+  bool yes = text == "yes" || text == "true", no = text == "no" || text == "false";
+  if ((yes || no) && !IsYesNoTerm(term)) {
+    Fail(at, "terms." + term + ": '" + text + "' is only a test for commercial_use and research_only (" +
+                 TestsFor(term) + ")");
+  }
+  if (yes) { t.op = TermTest::Op::kYes; return t; }
+  if (no) { t.op = TermTest::Op::kNo; return t; }
   size_t i = 0;
   std::string op;
   while (i < text.size() && (text[i] == '<' || text[i] == '>' || text[i] == '=')) op += text[i++];
@@ -67,13 +83,16 @@ TermTest ParseTermTest(const YAML::Node& at, const std::string& term, std::strin
   bool numeric = !digits.empty() && digits.size() <= 18 &&
                  std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (numeric && (op == "<" || op == "<=" || op == ">" || op == ">=" || op == "==")) {
+    if (!IsCapTerm(term)) {
+      Fail(at, "terms." + term + ": '" + text + "' compares a number, which only mau_cap and revenue_cap have (" +
+                   TestsFor(term) + ")");
+    }
     t.number = std::stoll(digits);
     t.op = op == "<" ? TermTest::Op::kLt : op == "<=" ? TermTest::Op::kLe : op == ">" ? TermTest::Op::kGt
            : op == ">=" ? TermTest::Op::kGe : TermTest::Op::kEq;
     return t;
   }
-  Fail(at, "terms." + term + ": '" + text +
-               "' is not a term test (use present, absent, unknown, yes, no, or a comparison such as '>= 1000000')");
+  Fail(at, "terms." + term + ": '" + text + "' is not a term test (" + TestsFor(term) + ")");
 }
 
 Condition ParseWhen(const YAML::Node& node, bool in_lineage);
@@ -84,18 +103,80 @@ Condition ParseWhen(const YAML::Node& node, bool in_lineage);
 constexpr size_t kMaxConditions = 10000;
 thread_local size_t g_conditions = 0;
 
-Condition Fact(Condition::Type type, const YAML::Node& value, const std::string& key) {
+std::string Joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+
+// A value for a closed list passes when it is `unknown` or a (glob) pattern
+// matching at least one known value, so a typo cannot silently match nothing.
+bool MatchesAny(const std::string& pattern, const std::vector<std::string>& known) {
+  if (pattern == "unknown") return true;
+  return std::any_of(known.begin(), known.end(),
+                     [&](const std::string& k) { return GlobMatch(pattern, k, CaseSensitivity::kInsensitive); });
+}
+
+// ISO 3166-1 alpha-2 shape: two ASCII letters (or a glob that can match two
+// letters, e.g. "C?"), or `unknown`.
+bool CountryShaped(const std::string& v) {
+  if (v == "unknown") return true;
+  static const std::vector<std::string> kAllPairs = [] {
+    std::vector<std::string> out;
+    for (char a = 'A'; a <= 'Z'; ++a) {
+      for (char b = 'A'; b <= 'Z'; ++b) out.push_back(std::string{a, b});
+    }
+    return out;
+  }();
+  return MatchesAny(v, kAllPairs);
+}
+
+// Checks each value of a closed-list condition; `item` is the node of that
+// value (for its line number).
+void CheckFactValue(Condition::Type type, const YAML::Node& item, const std::string& v, const std::string& where) {
+  using T = Condition::Type;
+  switch (type) {
+    case T::kKind:
+      if (v.find_first_of("*?") == std::string::npos && !ParseKind(v)) {
+        Fail(item, "kind: unknown reference kind '" + v + "'");
+      }
+      break;
+    case T::kLicenseCategory:
+      if (!MatchesAny(v, LicenseCategories())) {
+        Fail(item, where + ": unknown license category '" + v + "' (known: " + Joined(LicenseCategories()) + ")");
+      }
+      break;
+    case T::kRelation:
+      if (!MatchesAny(v, LineageRelations())) {
+        Fail(item, where + ": unknown relation '" + v + "' (known: " + Joined(LineageRelations()) + ")");
+      }
+      break;
+    case T::kCountry:
+    case T::kDataCountry:
+      if (!CountryShaped(v)) {
+        Fail(item, where + ": '" + v + "' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. CN, US)");
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+Condition Fact(Condition::Type type, const YAML::Node& value, const std::string& key, const std::string& where) {
   Condition c;
   c.type = type;
   c.values = ScalarList(value, key);
-  if (type == Condition::Type::kKind) {
-    for (const std::string& v : c.values) {
-      if (v.find_first_of("*?") == std::string::npos && !ParseKind(v)) {
-        Fail(value, "kind: unknown reference kind '" + v + "'");
-      }
-    }
+  if (value.IsSequence()) {
+    size_t i = 0;
+    for (const YAML::Node& item : value) CheckFactValue(type, item, c.values[i++], where);
+  } else {
+    CheckFactValue(type, value, c.values.front(), where);
   }
   return c;
+}
+
+Condition Fact(Condition::Type type, const YAML::Node& value, const std::string& key) {
+  return Fact(type, value, key, key);
 }
 
 Condition ParseCondition(const std::string& key, const YAML::Node& value, bool in_lineage) {
@@ -106,8 +187,8 @@ Condition ParseCondition(const std::string& key, const YAML::Node& value, bool i
   if (in_lineage) {
     if (key == "model") return Fact(T::kModel, value, key);
     if (key == "family") return Fact(T::kFamily, value, key);
-    if (key == "license") return Fact(T::kLicense, value, key);
-    if (key == "relation") return Fact(T::kRelation, value, key);
+    if (key == "license") return Fact(T::kLicense, value, key, "lineage.license");
+    if (key == "relation") return Fact(T::kRelation, value, key, "lineage.relation");
     Fail(value, "lineage: unknown key '" + key + "' (known: model, family, license, relation)");
   }
   if (key == "family") return Fact(T::kFamily, value, key);
@@ -134,8 +215,9 @@ Condition ParseCondition(const std::string& key, const YAML::Node& value, bool i
       Condition c;
       c.type = T::kTerm;
       c.term = term;
-      for (const std::string& test : ScalarList(kv.second, "terms." + term)) {
-        c.term_tests.push_back(ParseTermTest(kv.second, term, test));
+      std::vector<std::string> tests = ScalarList(kv.second, "terms." + term);
+      for (size_t i = 0; i < tests.size(); ++i) {
+        c.term_tests.push_back(ParseTermTest(kv.second.IsSequence() ? kv.second[i] : kv.second, term, tests[i]));
       }
       all.children.push_back(std::move(c));
     }
@@ -289,6 +371,19 @@ Policy ParseDocument(const YAML::Node& root) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& LicenseCategories() {
+  static const std::vector<std::string> kNames = {"permissive",     "weak-copyleft",        "copyleft",
+                                                  "responsible-ai", "restricted-commercial", "non-commercial",
+                                                  "proprietary-api-terms"};
+  return kNames;
+}
+
+const std::vector<std::string>& LineageRelations() {
+  static const std::vector<std::string> kNames = {"finetune", "quantized", "adapter", "merge",
+                                                  "distillation", "base", "mirror"};
+  return kNames;
+}
 
 const std::vector<std::string>& TemplatePlaceholders() {
   static const std::vector<std::string> kNames = {

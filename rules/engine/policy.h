@@ -47,6 +47,11 @@ std::vector<std::string> BuiltinPolicyNames();
 // Loads "builtin:NAME" presets by NAME; error lists the known names.
 Result<Policy> LoadBuiltinPolicy(std::string_view name);
 
+// The closed lists policies are checked against: license categories (as in
+// seeds/schema, checked by a test) and lineage relations.
+const std::vector<std::string>& LicenseCategories();
+const std::vector<std::string>& LineageRelations();
+
 // Placeholders a message template may use.
 const std::vector<std::string>& TemplatePlaceholders();
 

@@ -3,9 +3,16 @@
 // be given comma-separated (`modelprov:ignore a,b reason`).
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace modelprov::rules {
+
+// When `line` carries a suppression naming `rule`: the reason written after
+// the rule ids (trimmed; empty when the comment gives none, which is
+// accepted and reported as "no reason given"). nullopt otherwise.
+std::optional<std::string> SuppressionReason(std::string_view line, std::string_view rule);
 
 // True when `line` carries a suppression naming `rule`.
 bool LineSuppresses(std::string_view line, std::string_view rule);

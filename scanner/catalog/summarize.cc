@@ -86,6 +86,34 @@ void MergeTerms(TermMap& into, const TermMap& extra) {
   }
 }
 
+std::map<std::string, LicenseFacts> SummarizeLicenses(const std::vector<ResolvedReference>& refs,
+                                                      const std::vector<ModelSummary>& models, const Catalog& catalog) {
+  std::map<std::string, LicenseFacts> out;
+  auto add = [&](const std::string& id) {
+    if (id.empty() || out.count(id)) return;
+    LicenseFacts f;
+    f.id = id;
+    if (const License* l = catalog.FindLicense(id)) {
+      f.name = l->name;
+      f.url = l->url;
+      f.category = l->category;
+      f.spdx = l->spdx;
+      f.terms = TermsOf(*l);
+    }
+    out.emplace(id, std::move(f));
+  };
+  for (const ResolvedReference& r : refs) {
+    if (!r.resolution) continue;
+    add(r.resolution->license);
+    for (const LineageStep& s : r.resolution->lineage) add(s.license);
+  }
+  for (const ModelSummary& m : models) {
+    add(m.license);
+    for (const LineageStep& s : m.lineage) add(s.license);
+  }
+  return out;
+}
+
 std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& refs, const Catalog& catalog) {
   std::map<std::string, ModelSummary> by_id;
   std::map<std::string, std::set<std::string>> kinds;

@@ -162,6 +162,37 @@ Result<rules::Policy> LoadScanPolicy(const ScanConfig& config, const GitRepo* re
   return rules::LoadBuiltinPolicy("default");
 }
 
+// The directory evidence paths are relative to: the scanned directory (one,
+// without a display prefix), the repository in git modes, else the working
+// directory (several paths are shown as written on the command line).
+std::string EvidenceRoot(const ScanConfig& config, const GitRepo* repo) {
+  if (repo != nullptr && config.git_mode != ScanConfig::GitMode::kWorkTree) return repo->workdir();
+  if (config.targets.size() == 1 && config.targets[0].type == ScanTarget::Type::kDirectory &&
+      config.targets[0].display_prefix.empty()) {
+    return config.targets[0].path;
+  }
+  return ".";
+}
+
+// expired-waiver findings point at the policy file as it was named on the
+// command line. Like all evidence they should be relative to the scanned
+// root; a policy outside it gets its absolute path, which SARIF writes as a
+// file:// URI.
+void LocatePolicyFindings(std::vector<Finding>& findings, const std::string& origin, const std::string& root) {
+  if (origin.rfind("builtin:", 0) == 0 || origin == "none") return;
+  std::error_code ec;
+  if (!std::filesystem::exists(origin, ec)) return;  // "REV:.modelprov.yml" read from git: already repo-relative
+  std::filesystem::path policy = std::filesystem::weakly_canonical(origin, ec);
+  if (ec) return;
+  std::string where = policy.generic_string();
+  std::filesystem::path base = std::filesystem::weakly_canonical(root, ec);
+  std::filesystem::path rel = policy.lexically_relative(base);
+  if (!ec && !rel.empty() && *rel.begin() != "..") where = rel.generic_string();
+  for (Finding& f : findings) {
+    if (f.rule == rules::kExpiredWaiverRule && f.location.path == origin) f.location.path = where;
+  }
+}
+
 }  // namespace
 
 std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
@@ -263,6 +294,7 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
       }
     }
   }
+  result.licenses = SummarizeLicenses(result.references, result.models, *catalog);
 
   rules::PolicyEvaluator evaluator(*policy);
   EvidenceLines lines(config);
@@ -270,6 +302,7 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
   evaluator.set_line_reader([&lines](const std::string& path, uint32_t line) { return lines.Line(path, line); });
   if (*baseline) evaluator.set_baseline(&**baseline);
   result.findings = evaluator.Evaluate(result);
+  LocatePolicyFindings(result.findings, policy->origin, EvidenceRoot(config, repo.get()));
   return result;
 }
 

@@ -23,8 +23,20 @@ struct Finding {
   std::string how_to_fix; // Markdown, may be empty
   Location location;
   // Set when a waiver or inline suppression silenced the finding; such
-  // findings are reported but do not count for --fail-on.
+  // findings are reported but do not count for --fail-on. One of "waiver",
+  // "inline", "baseline".
   std::string suppressed_by;
+  // Why: the waiver's reason, the text after the rule ids of an inline
+  // `modelprov:ignore` comment (empty when the comment gives none), or the
+  // baseline file for "baseline".
+  std::string suppressed_reason;
+  // For "waiver": the waiver's expiry date (YYYY-MM-DD); else empty.
+  std::string waiver_expires;
 };
+
+// How a suppressed finding is described to people, e.g. "waived until
+// 2099-01-01: approved by legal", "suppressed inline: no reason given",
+// "accepted in baseline modelprov-baseline.json". Empty when active.
+std::string SuppressionText(const Finding& f);
 
 }  // namespace modelprov

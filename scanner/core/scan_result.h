@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "core/model_summary.h"
 #include "core/resolved.h"
 #include "core/scan_error.h"
+#include "core/terms.h"
 
 namespace modelprov {
 
@@ -22,12 +24,27 @@ struct ScanStats {
   double seconds = 0.0;  // wall time of the scan
 };
 
+// The catalog's facts about one license, so writers (and `report --from`)
+// can name, link and categorise every license a scan mentions, including
+// licenses only inherited through lineage. Empty strings: unknown.
+struct LicenseFacts {
+  std::string id;        // SPDX id or LicenseRef-...
+  std::string name;
+  std::string url;       // where the license text is published
+  std::string category;  // permissive, ..., proprietary-api-terms
+  bool spdx = false;     // on the SPDX license list
+  TermMap terms;         // this license's own terms (not merged with others)
+};
+
 struct ScanResult {
   std::string tool_version;
   std::vector<std::string> roots;             // what was scanned, as given
   std::vector<ResolvedReference> references;  // sorted by path, line, column
   std::vector<ModelSummary> models;           // sorted by id
   std::vector<Finding> findings;
+  // Every license id that appears in references, models or lineage, keyed by
+  // id as written there, with the catalog's facts (see LicenseFacts).
+  std::map<std::string, LicenseFacts> licenses;
   std::vector<ScanError> errors;              // sorted by path
   ScanStats stats;
   // Set only by `scan --history`: one entry per model ever referenced in the

@@ -42,23 +42,42 @@ std::string SdkPurl(const std::string& id) {
   return "pkg:npm/" + report::PercentEncode(name);
 }
 
-json Licenses(const ModelSummary& m) {
+// {license: {id}} for an SPDX-listed id, else {license: {name, url}} with the
+// catalog's name and text URL.
+json LicenseObject(const ScanResult& r, const std::string& id) {
+  if (report::IsSpdxListed(id)) return {{"id", id}};
+  json l = {{"name", S(report::LicenseNameOf(r, id))}};
+  std::string url = report::LicenseUrlOf(r, id);
+  if (!url.empty()) l["url"] = S(url);
+  return l;
+}
+
+// The model's own license; when lineage adds licenses, the own one is marked
+// `declared` and every license the model is bound by (own and inherited)
+// `concluded` (CycloneDX 1.6 acknowledgement).
+json Licenses(const ScanResult& r, const ModelSummary& m) {
   json a = json::array();
-  if (m.license.empty()) return a;
-  if (report::IsSpdxListed(m.license)) {
-    a.push_back({{"license", {{"id", m.license}}}});
+  std::vector<std::string> inherited = report::InheritedLicenses(m);
+  if (inherited.empty()) {
+    if (!m.license.empty()) a.push_back({{"license", LicenseObject(r, m.license)}});
     return a;
   }
-  json l = {{"name", S(m.license_name.empty() ? m.license : m.license_name)}};
-  std::string url = report::LicenseUrl(m);
-  if (!url.empty()) l["url"] = S(url);
-  a.push_back({{"license", l}});
+  if (!m.license.empty()) {
+    json l = LicenseObject(r, m.license);
+    l["acknowledgement"] = "declared";
+    a.push_back({{"license", l}});
+  }
+  for (const std::string& id : report::EffectiveLicenses(m)) {
+    json l = LicenseObject(r, id);
+    l["acknowledgement"] = "concluded";
+    a.push_back({{"license", l}});
+  }
   return a;
 }
 
 json Property(const std::string& name, const std::string& value) { return {{"name", name}, {"value", S(value)}}; }
 
-json FactProperties(const ModelSummary& m) {
+json FactProperties(const ScanResult& r, const ModelSummary& m) {
   json p = json::array();
   auto add = [&](const char* name, const std::string& v) {
     if (!v.empty()) p.push_back(Property(std::string("modelprov:") + name, v));
@@ -67,6 +86,10 @@ json FactProperties(const ModelSummary& m) {
   add("country", m.country);
   add("license", m.license);
   add("license_category", m.license_category);
+  for (const std::string& id : report::InheritedLicenses(m)) add("inherited_license", id);
+  if (std::string effective = report::EffectiveCategory(r, m); effective != m.license_category) {
+    add("effective_license_category", effective);
+  }
   add("provider", m.provider_name.empty() ? m.provider : m.provider_name);
   add("data_country", m.data_country);
   add("republisher", m.republisher);
@@ -74,11 +97,16 @@ json FactProperties(const ModelSummary& m) {
   return p;
 }
 
-json ExternalReferences(const ModelSummary& m) {
+json ExternalReferences(const ScanResult& r, const ModelSummary& m) {
   json a = json::array();
   if (IsHubId(m.id)) a.push_back({{"type", "model-card"}, {"url", report::HubUrl(m.id)}, {"comment", "Hugging Face model card"}});
   if (std::string url = report::LicenseUrl(m); !url.empty()) {
     a.push_back({{"type", "license"}, {"url", S(url)}, {"comment", S(m.license_name.empty() ? m.license : m.license_name)}});
+  }
+  for (const std::string& id : report::InheritedLicenses(m)) {
+    if (std::string url = report::LicenseUrlOf(r, id); !url.empty()) {
+      a.push_back({{"type", "license"}, {"url", S(url)}, {"comment", "inherited: " + S(report::LicenseNameOf(r, id))}});
+    }
   }
   auto aup = m.terms.find("aup_url");
   if (aup != m.terms.end() && aup->second.state == TermValue::State::kPresent && !aup->second.text.empty()) {
@@ -117,16 +145,20 @@ json ModelCard(const ModelSummary& m) {
   return card;
 }
 
-void AddCommon(json& c, const ModelSummary& m) {
-  std::string publisher = report::PublisherOf(m);
-  if (!publisher.empty()) c["publisher"] = S(publisher);
-  std::string supplier = m.republisher.empty() ? publisher : m.republisher;
-  if (!supplier.empty()) c["supplier"] = {{"name", S(supplier)}};
-  json l = Licenses(m);
+void AddCommon(json& c, const ScanResult& r, const ModelSummary& m) {
+  // A local model is the project's own: the upstream publisher goes on its
+  // base component, not here.
+  if (!report::IsLocalModel(m.id)) {
+    std::string publisher = report::PublisherOf(m);
+    if (!publisher.empty()) c["publisher"] = S(publisher);
+    std::string supplier = m.republisher.empty() ? publisher : m.republisher;
+    if (!supplier.empty()) c["supplier"] = {{"name", S(supplier)}};
+  }
+  json l = Licenses(r, m);
   if (!l.empty()) c["licenses"] = l;
 }
 
-json ComponentFor(const ModelSummary& m, const std::map<std::string, std::string>& excerpts) {
+json ComponentFor(const ScanResult& r, const ModelSummary& m, const std::map<std::string, std::string>& excerpts) {
   json c;
   if (IsSdk(m)) {
     c = {{"type", "library"}, {"bom-ref", RefFor(m)}, {"name", S(m.id.substr(m.id.find(':') + 1))}, {"purl", SdkPurl(m.id)}};
@@ -141,14 +173,14 @@ json ComponentFor(const ModelSummary& m, const std::map<std::string, std::string
       c["name"] = S(m.id);
     }
   }
-  AddCommon(c, m);
-  json ext = ExternalReferences(m);
+  AddCommon(c, r, m);
+  json ext = ExternalReferences(r, m);
   if (!ext.empty()) c["externalReferences"] = ext;
   if (!IsSdk(m)) {
     json card = ModelCard(m);
     if (!card.empty()) c["modelCard"] = card;
   }
-  json props = FactProperties(m);
+  json props = FactProperties(r, m);
   if (!props.empty()) c["properties"] = props;
   json occ = Occurrences(m, excerpts);
   if (!occ.empty()) c["evidence"] = {{"occurrences", occ}};
@@ -165,11 +197,11 @@ json ServiceFor(const ScanResult& r, const ModelSummary& m) {
     for (const std::string& u : endpoints) e.push_back(S(u));
     s["endpoints"] = e;
   }
-  json l = Licenses(m);
+  json l = Licenses(r, m);
   if (!l.empty()) s["licenses"] = l;
-  json ext = ExternalReferences(m);
+  json ext = ExternalReferences(r, m);
   if (!ext.empty()) s["externalReferences"] = ext;
-  json props = FactProperties(m);
+  json props = FactProperties(r, m);
   for (const auto& [key, v] : m.terms) {
     if (v.state == TermValue::State::kPresent) props.push_back(Property("modelprov:terms:" + key, v.text));
   }
@@ -196,18 +228,14 @@ class CycloneDxWriter final : public ReportWriter {
       if (report::IsHostedApi(m) && !IsSdk(m)) {
         services.push_back(ServiceFor(r, m));
       } else {
-        components.push_back(ComponentFor(m, excerpts));
+        components.push_back(ComponentFor(r, m, excerpts));
       }
       json depends = json::array();
       for (const LineageStep& s : m.lineage) {
         if (s.model.empty()) continue;
         std::string ref = BomRef("model", s.model);
         if (!known_refs.count(ref) && !bases.count(ref)) {
-          ModelSummary base;
-          base.id = s.model;
-          base.license = s.license;
-          base.family = s.family;
-          json c = ComponentFor(base, excerpts);
+          json c = ComponentFor(r, report::BaseModelSummary(r, m, s), excerpts);
           c["description"] = "Base model (" + S(s.relation) + " ancestor of " + S(m.id) + ", from " + S(s.source) + ")";
           bases[ref] = c;
         }

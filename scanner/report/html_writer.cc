@@ -45,7 +45,7 @@ svg .edge { stroke: var(--muted); fill: none; }
 .sev-error { color: var(--err); font-weight: 600; }
 .sev-warning { color: var(--warn); font-weight: 600; }
 .sev-note { color: var(--note); font-weight: 600; }
-tr.waived td { color: var(--muted); }
+tr.suppressed td { color: var(--muted); }
 .badge { display: inline-block; border: 1px solid var(--line); border-radius: 1rem; padding: 0 .5rem; font-size: 12px; }
 ul.evidence { list-style: none; padding-left: 0; }
 ul.evidence li { margin: .15rem 0; }
@@ -148,8 +148,8 @@ class HtmlWriter final : public ReportWriter {
         << "</style>\n</head>\n<body>\n";
     out << "<h1>Model dependency review</h1>\n<p class=\"meta\">Scanned <code>" << OrDash(roots) << "</code> with modelprov "
         << H(r.tool_version) << " on " << H(ReportTimestamp(options)) << ": <strong id=\"model-count\">" << r.models.size()
-        << "</strong> model dependenc" << (r.models.size() == 1 ? "y" : "ies") << ", " << r.findings.size() << " finding"
-        << (r.findings.size() == 1 ? "" : "s") << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s")
+        << "</strong> model dependenc" << (r.models.size() == 1 ? "y" : "ies") << ", " << H(report::FindingCounts(r.findings))
+        << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s")
         << " in " << r.stats.files << " file" << (r.stats.files == 1 ? "" : "s") << ".</p>\n";
 
     WriteSummary(r, out);
@@ -179,19 +179,30 @@ class HtmlWriter final : public ReportWriter {
       return;
     }
     auto countries = report::CountBy(r, [](const ModelSummary& m) { return m.country; });
-    auto categories = report::CountBy(r, [](const ModelSummary& m) { return m.license_category; });
+    // A derivative counts under the most restrictive of its own and its
+    // ancestors' license categories.
+    auto categories = report::CountBy(r, [&r](const ModelSummary& m) { return report::EffectiveCategory(r, m); });
     out << "<div class=\"charts\">" << BarChart("chart-country", "Models by publisher country", countries)
-        << BarChart("chart-license", "Models by license category", categories) << "</div>\n";
+        << BarChart("chart-license", "Models by license category (with inherited licenses)", categories) << "</div>\n";
     CountTable(out, "Publisher", report::CountBy(r, report::PublisherOf));
     out << "<h2 id=\"models\">Models</h2>\n<table class=\"models\"><thead><tr><th>Model</th><th>Publisher</th><th>Country</th>"
            "<th>License</th><th>Category</th><th>Hosted by</th></tr></thead><tbody>\n";
     for (const ModelSummary& m : r.models) {
       std::string host = m.provider_name.empty() ? m.provider : m.provider_name;
       if (!host.empty() && !m.data_country.empty()) host += " (data in " + m.data_country + ")";
-      std::string license = m.license.empty() ? "unknown" : (m.license_name.empty() ? m.license : m.license_name);
+      std::string license = m.license.empty() ? "unknown" : (m.license_name.empty() ? report::LicenseNameOf(r, m.license) : m.license_name);
+      std::string url = m.license.empty() ? "" : report::LicenseUrl(m);
+      if (url.empty() && !m.license.empty()) url = report::LicenseUrlOf(r, m.license);
+      std::string cell = Link(url, license);
+      for (const std::string& id : report::InheritedLicenses(m)) {
+        cell += "<br>inherits " + Link(report::LicenseUrlOf(r, id), report::LicenseNameOf(r, id));
+      }
+      std::string category = OrDash(m.license_category);
+      if (std::string effective = report::EffectiveCategory(r, m); effective != m.license_category) {
+        category += "<br>effective: " + H(effective);
+      }
       out << "<tr><td><code>" << H(m.id) << "</code></td><td>" << OrDash(report::PublisherOf(m)) << "</td><td>" << OrDash(m.country)
-          << "</td><td>" << Link(report::LicenseUrl(m), license) << "</td><td>" << OrDash(m.license_category) << "</td><td>"
-          << OrDash(host) << "</td></tr>\n";
+          << "</td><td>" << cell << "</td><td>" << category << "</td><td>" << OrDash(host) << "</td></tr>\n";
     }
     out << "</tbody></table>\n";
   }
@@ -223,17 +234,22 @@ class HtmlWriter final : public ReportWriter {
       out << "<p>No findings.</p>\n";
       return;
     }
+    size_t suppressed = 0;
+    for (const Finding& f : r.findings) suppressed += f.suppressed_by.empty() ? 0 : 1;
+    out << "<p id=\"finding-counts\">" << r.findings.size() - suppressed << " active, " << suppressed << " suppressed</p>\n";
     out << "<table class=\"findings\"><thead><tr><th>Severity</th><th>Status</th><th>Rule</th><th>Model</th><th>Where</th>"
-           "<th>Message</th></tr></thead><tbody>\n";
+           "<th>Trigger</th><th>Message</th></tr></thead><tbody>\n";
     for (Severity sev : {Severity::kError, Severity::kWarning, Severity::kNote}) {
       for (const Finding& f : r.findings) {
         if (f.severity != sev) continue;
-        bool waived = !f.suppressed_by.empty();
-        out << "<tr" << (waived ? " class=\"waived\"" : "") << "><td class=\"" << SeverityClass(sev) << "\">" << SeverityName(sev)
-            << "</td><td>" << (waived ? "<span class=\"badge\">waived</span> " + H(f.suppressed_by) : std::string("active"))
+        bool silenced = !f.suppressed_by.empty();
+        std::string badge = f.suppressed_by == "waiver" ? "waived" : f.suppressed_by == "baseline" ? "baseline" : "suppressed";
+        out << "<tr" << (silenced ? " class=\"suppressed\"" : "") << "><td class=\"" << SeverityClass(sev) << "\">"
+            << SeverityName(sev) << "</td><td>"
+            << (silenced ? "<span class=\"badge\">" + badge + "</span> " + H(SuppressionText(f)) : std::string("active"))
             << "</td><td><code>" << H(f.rule) << "</code></td><td>" << (f.model.empty() ? "—" : "<code>" + H(f.model) + "</code>")
             << "</td><td>" << (f.location.path.empty() ? "—" : "<code>" + H(report::Where(f.location)) + "</code>") << "</td><td>"
-            << H(f.message) << "</td></tr>\n";
+            << (f.trigger.empty() ? "—" : "<code>" + H(f.trigger) + "</code>") << "</td><td>" << H(f.message) << "</td></tr>\n";
       }
     }
     out << "</tbody></table>\n";
@@ -248,7 +264,7 @@ class HtmlWriter final : public ReportWriter {
       out << "<div class=\"lineage\"><h3><code>" << H(m.id) << "</code></h3>\n" << LineageSvg(m) << "\n<ul>";
       for (const LineageStep& s : m.lineage) {
         out << "<li>" << H(s.relation) << " of " << (s.model.empty() ? H("a " + s.family + " model") : "<code>" + H(s.model) + "</code>");
-        if (!s.license.empty()) out << " (" << H(s.license) << ")";
+        if (!s.license.empty()) out << " (" << Link(report::LicenseUrlOf(r, s.license), report::LicenseNameOf(r, s.license)) << ")";
         if (!s.source.empty()) out << ", from " << H(s.source);
         out << "</li>";
       }

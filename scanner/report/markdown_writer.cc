@@ -41,12 +41,26 @@ void CountTable(std::ostream& out, const char* heading, const std::map<std::stri
   out << "\n";
 }
 
-std::string LicenseCell(const ModelSummary& m) {
-  if (m.license.empty()) return "unknown";
-  std::string name = m.license_name.empty() ? m.license : m.license_name;
-  std::string url = report::LicenseUrl(m);
-  std::string cell = !report::IsWebUrl(url) ? E(name) : "[" + E(name) + "](<" + report::PercentEncodeUrl(url) + ">)";
-  if (!m.license_category.empty()) cell += " (" + E(m.license_category) + ")";
+std::string LicenseLink(const ScanResult& r, const std::string& id) {
+  std::string name = report::LicenseNameOf(r, id);
+  std::string url = report::LicenseUrlOf(r, id);
+  return !report::IsWebUrl(url) ? E(name) : "[" + E(name) + "](<" + report::PercentEncodeUrl(url) + ">)";
+}
+
+// The model's own license, then the licenses it inherits through lineage.
+std::string LicenseCell(const ScanResult& r, const ModelSummary& m) {
+  std::string cell = "unknown";
+  if (!m.license.empty()) {
+    std::string name = m.license_name.empty() ? report::LicenseNameOf(r, m.license) : m.license_name;
+    std::string url = report::LicenseUrl(m);
+    if (url.empty()) url = report::LicenseUrlOf(r, m.license);
+    cell = !report::IsWebUrl(url) ? E(name) : "[" + E(name) + "](<" + report::PercentEncodeUrl(url) + ">)";
+    if (!m.license_category.empty()) cell += " (" + E(m.license_category) + ")";
+  }
+  for (const std::string& id : report::InheritedLicenses(m)) {
+    cell += "; inherits " + LicenseLink(r, id);
+    if (std::string c = report::LicenseCategoryOf(r, id); !c.empty()) cell += " (" + E(c) + ")";
+  }
   return cell;
 }
 
@@ -69,8 +83,7 @@ class MarkdownWriter final : public ReportWriter {
     for (const std::string& root : r.roots) roots += (roots.empty() ? "" : ", ") + Code(root);
     out << "Scanned " << (roots.empty() ? "(no roots recorded)" : roots) << " with modelprov"
         << (r.tool_version.empty() ? "" : " " + E(r.tool_version)) << ": " << r.models.size() << " model dependenc"
-        << (r.models.size() == 1 ? "y" : "ies") << ", " << r.findings.size() << " finding" << (r.findings.size() == 1 ? "" : "s")
-        << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s") << " in " << r.stats.files
+        << (r.models.size() == 1 ? "y" : "ies") << ", " << report::FindingCounts(r.findings) << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s") << " in " << r.stats.files
         << " file" << (r.stats.files == 1 ? "" : "s") << ".\n\n";
 
     out << "## Summary\n\n";
@@ -79,13 +92,16 @@ class MarkdownWriter final : public ReportWriter {
     } else {
       CountTable(out, "Publisher", report::CountBy(r, report::PublisherOf));
       CountTable(out, "Country", report::CountBy(r, [](const ModelSummary& m) { return m.country; }));
-      CountTable(out, "License category", report::CountBy(r, [](const ModelSummary& m) { return m.license_category; }));
+      // A derivative counts under the most restrictive of its own and its
+      // ancestors' license categories.
+      CountTable(out, "License category (with inherited licenses)",
+                 report::CountBy(r, [&r](const ModelSummary& m) { return report::EffectiveCategory(r, m); }));
       out << "## Models\n\n| Model | Publisher | Country | License | Hosted by |\n|---|---|---|---|---|\n";
       for (const ModelSummary& m : r.models) {
         std::string host = m.provider_name.empty() ? m.provider : m.provider_name;
         if (!host.empty() && !m.data_country.empty()) host += " (data in " + m.data_country + ")";
         out << "| " << Code(m.id) << " | " << OrDash(report::PublisherOf(m)) << " | " << OrDash(m.country) << " | "
-            << LicenseCell(m) << " | " << OrDash(host) << " |\n";
+            << LicenseCell(r, m) << " | " << OrDash(host) << " |\n";
       }
       out << "\n";
     }
@@ -137,11 +153,15 @@ class MarkdownWriter final : public ReportWriter {
         if (f.severity == sev) list.push_back(&f);
       }
       if (list.empty()) continue;
-      out << "### " << SeverityTitle(sev) << " (" << list.size() << ")\n\n| Status | Rule | Model | Where | Message |\n|---|---|---|---|---|\n";
+      size_t suppressed = 0;
+      for (const Finding* f : list) suppressed += f->suppressed_by.empty() ? 0 : 1;
+      out << "### " << SeverityTitle(sev) << " (" << list.size() - suppressed << " active, " << suppressed
+          << " suppressed)\n\n| Status | Rule | Model | Where | Trigger | Message |\n|---|---|---|---|---|---|\n";
       for (const Finding* f : list) {
-        std::string status = f->suppressed_by.empty() ? "**active**" : "waived (" + E(f->suppressed_by) + ")";
+        std::string status = f->suppressed_by.empty() ? "**active**" : E(SuppressionText(*f));
         out << "| " << status << " | " << Code(f->rule) << " | " << (f->model.empty() ? "—" : Code(f->model)) << " | "
-            << (f->location.path.empty() ? "—" : Code(report::Where(f->location))) << " | " << E(f->message) << " |\n";
+            << (f->location.path.empty() ? "—" : Code(report::Where(f->location))) << " | "
+            << (f->trigger.empty() ? "—" : Code(f->trigger)) << " | " << E(f->message) << " |\n";
       }
       out << "\n";
     }
@@ -154,11 +174,11 @@ class MarkdownWriter final : public ReportWriter {
       if (m.lineage.empty()) continue;
       any = true;
       out << "- " << Code(m.id);
-      if (!m.license.empty()) out << " (" << E(m.license) << ")";
+      if (!m.license.empty()) out << " (" << LicenseLink(r, m.license) << ")";
       for (const LineageStep& s : m.lineage) {
         std::string target = s.model.empty() ? "a " + (s.family.empty() ? std::string("model") : s.family + " model") : s.model;
         out << "\n  - " << E(s.relation) << " of " << (s.model.empty() ? E(target) : Code(target));
-        if (!s.license.empty()) out << " (" << E(s.license) << ")";
+        if (!s.license.empty()) out << " (" << LicenseLink(r, s.license) << ")";
         if (!s.source.empty()) out << ", from " << E(s.source);
       }
       out << "\n";

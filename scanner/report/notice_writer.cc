@@ -15,21 +15,20 @@ namespace {
 struct LicenseGroup {
   std::string name;
   std::string url;
-  std::set<std::string> models;
+  std::map<std::string, std::string> models;  // model id -> how it is listed
   std::set<std::string> attributions;
   std::set<std::string> naming;
   std::set<std::string> aup;
 };
 
-// The terms a model carries are its own license's merged with every
-// ancestor's, so a term is credited to a license only for models whose terms
-// come from that license alone (no lineage), or when no such model exists.
 void AddTerms(LicenseGroup& g, const TermMap& terms) {
   report::Obligations o = report::ObligationsOf(terms);
   if (!o.attribution.empty()) g.attributions.insert(o.attribution);
   if (!o.naming.empty()) g.naming.insert(o.naming);
   if (!o.aup_url.empty()) g.aup.insert(o.aup_url);
 }
+
+bool NoTerms(const LicenseGroup& g) { return g.attributions.empty() && g.naming.empty() && g.aup.empty(); }
 
 class NoticeWriter final : public ReportWriter {
  public:
@@ -38,31 +37,42 @@ class NoticeWriter final : public ReportWriter {
   void Write(const ScanResult& r, std::ostream& out, const WriteOptions&) const override {
     std::map<std::string, LicenseGroup> groups;
     for (const ModelSummary& m : r.models) {
-      if (!m.license.empty()) {
-        LicenseGroup& g = groups[m.license];
-        g.models.insert(m.id);
-        if (g.name.empty()) g.name = m.license_name;
-        if (g.url.empty()) g.url = report::LicenseUrl(m);
-        if (m.lineage.empty()) AddTerms(g, m.terms);
-      }
+      if (!m.license.empty()) groups[m.license].models.emplace(m.id, m.id);
       for (const LineageStep& s : m.lineage) {
         if (s.license.empty()) continue;
-        LicenseGroup& g = groups[s.license];
-        g.models.insert(m.id + " (" + s.relation + " of " + (s.model.empty() ? s.family : s.model) + ")");
+        // A model bound by a license both as its own and through an
+        // ancestor is listed once, with the lineage that explains it.
+        std::string label = m.id + " (" + s.relation + " of " + (s.model.empty() ? s.family : s.model) + ")";
+        auto& models = groups[s.license].models;
+        auto it = models.find(m.id);
+        if (it == models.end()) {
+          models.emplace(m.id, label);
+        } else if (it->second == m.id) {
+          it->second = label;
+        }
       }
     }
-    // Licenses only seen through lineage, or whose models all have lineage:
-    // fall back to the merged terms of a model that names them.
+    for (auto& [license, g] : groups) {
+      g.name = report::LicenseNameOf(r, license);
+      g.url = report::LicenseUrlOf(r, license);
+      // Each license's own terms, from the scan's license facts; a model's
+      // terms are merged with its ancestors' and would mix licenses.
+      if (const LicenseFacts* facts = report::FindLicense(r, license)) AddTerms(g, facts->terms);
+    }
+    // Scans saved before `licenses` existed: credit a model's merged terms to
+    // its license only when it has no lineage, else fall back to any model
+    // that names the license.
+    for (const ModelSummary& m : r.models) {
+      if (m.license.empty() || !m.lineage.empty() || report::FindLicense(r, m.license)) continue;
+      AddTerms(groups[m.license], m.terms);
+    }
     for (const ModelSummary& m : r.models) {
       if (m.lineage.empty()) continue;
-      if (!m.license.empty()) {
-        LicenseGroup& g = groups[m.license];
-        if (g.attributions.empty() && g.naming.empty() && g.aup.empty()) AddTerms(g, m.terms);
-      }
-      for (const LineageStep& s : m.lineage) {
-        if (s.license.empty()) continue;
-        LicenseGroup& g = groups[s.license];
-        if (g.attributions.empty() && g.naming.empty() && g.aup.empty()) AddTerms(g, m.terms);
+      std::vector<std::string> ids = report::EffectiveLicenses(m);
+      for (const std::string& id : ids) {
+        auto it = groups.find(id);
+        if (it == groups.end() || report::FindLicense(r, id) || !NoTerms(it->second)) continue;
+        AddTerms(it->second, m.terms);
       }
     }
 
@@ -76,12 +86,12 @@ class NoticeWriter final : public ReportWriter {
     out << "This product uses the third-party AI models listed below, under the licenses and terms named here.\n";
     for (const auto& [license, g] : groups) {
       out << "\n" << std::string(72, '-') << "\n";
-      out << SanitizeUtf8(g.name.empty() ? license : g.name);
+      out << SanitizeUtf8(g.name);
       if (!g.name.empty() && g.name != license) out << " (" << license << ")";
       out << "\n";
       if (!g.url.empty()) out << "License: " << SanitizeUtf8(g.url) << "\n";
       out << "\nModels:\n";
-      for (const std::string& m : g.models) out << "  - " << SanitizeUtf8(m) << "\n";
+      for (const auto& [id, label] : g.models) out << "  - " << SanitizeUtf8(label) << "\n";
       if (!g.attributions.empty()) {
         out << "\nRequired attribution:\n";
         for (const std::string& a : g.attributions) out << "  " << SanitizeUtf8(a) << "\n";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <iterator>
 #include <set>
 
 #include "core/text.h"
@@ -141,10 +142,109 @@ std::string LicenseUrl(const ModelSummary& m) {
   return "";
 }
 
+const LicenseFacts* FindLicense(const ScanResult& r, std::string_view id) {
+  if (id.empty()) return nullptr;
+  auto it = r.licenses.find(std::string(id));
+  if (it != r.licenses.end()) return &it->second;
+  for (const auto& [key, facts] : r.licenses) {
+    if (IEquals(key, id)) return &facts;
+  }
+  return nullptr;
+}
+
+std::string LicenseNameOf(const ScanResult& r, std::string_view id) {
+  const LicenseFacts* l = FindLicense(r, id);
+  if (l != nullptr && !l->name.empty()) return l->name;
+  for (const ModelSummary& m : r.models) {
+    if (IEquals(m.license, id) && !m.license_name.empty()) return m.license_name;
+  }
+  return std::string(id);
+}
+
+std::string LicenseUrlOf(const ScanResult& r, std::string_view id) {
+  const LicenseFacts* l = FindLicense(r, id);
+  if (l != nullptr && !l->url.empty()) return l->url;
+  for (const ModelSummary& m : r.models) {
+    if (IEquals(m.license, id) && !m.license_url.empty()) return m.license_url;
+  }
+  if (IsSpdxListed(id)) return "https://spdx.org/licenses/" + std::string(id) + ".html";
+  return "";
+}
+
+std::string LicenseCategoryOf(const ScanResult& r, std::string_view id) {
+  const LicenseFacts* l = FindLicense(r, id);
+  if (l != nullptr && !l->category.empty()) return l->category;
+  for (const ModelSummary& m : r.models) {
+    if (IEquals(m.license, id) && !m.license_category.empty()) return m.license_category;
+  }
+  return "";
+}
+
+std::vector<std::string> EffectiveLicenses(const ModelSummary& m) {
+  std::vector<std::string> out;
+  auto add = [&out](const std::string& id) {
+    if (id.empty()) return;
+    for (const std::string& have : out) {
+      if (IEquals(have, id)) return;
+    }
+    out.push_back(id);
+  };
+  add(m.license);
+  for (const LineageStep& s : m.lineage) add(s.license);
+  return out;
+}
+
+std::vector<std::string> InheritedLicenses(const ModelSummary& m) {
+  std::vector<std::string> out = EffectiveLicenses(m);
+  if (!m.license.empty() && !out.empty()) out.erase(out.begin());
+  return out;
+}
+
+int CategoryRank(std::string_view category) {
+  static constexpr std::string_view kOrder[] = {"permissive",           "weak-copyleft",         "copyleft",
+                                                "responsible-ai",       "restricted-commercial", "proprietary-api-terms",
+                                                "non-commercial"};
+  for (size_t i = 0; i < std::size(kOrder); ++i) {
+    if (category == kOrder[i]) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string EffectiveCategory(const ScanResult& r, const ModelSummary& m) {
+  std::string best = m.license_category;
+  for (const std::string& id : InheritedLicenses(m)) {
+    std::string c = LicenseCategoryOf(r, id);
+    if (!c.empty() && (best.empty() || CategoryRank(c) > CategoryRank(best))) best = c;
+  }
+  return best;
+}
+
 std::string Where(const Location& l) {
   std::string s = l.path;
   if (l.line > 0) s += ":" + std::to_string(l.line);
   return s;
+}
+
+bool IsLocalModel(std::string_view id) { return IStartsWith(id, "local:"); }
+
+ModelSummary BaseModelSummary(const ScanResult& r, const ModelSummary& from, const LineageStep& step) {
+  ModelSummary base;
+  base.id = step.model;
+  base.family = step.family;
+  base.license = step.license;
+  if (const LicenseFacts* l = FindLicense(r, step.license)) {
+    base.license_name = l->name;
+    base.license_url = l->url;
+    base.license_category = l->category;
+    base.terms = l->terms;
+  }
+  if (IsLocalModel(from.id) && !step.family.empty() && IEquals(step.family, from.family)) {
+    base.publisher = from.publisher;
+    base.publisher_name = from.publisher_name;
+    base.country = from.country;
+    base.family_name = from.family_name;
+  }
+  return base;
 }
 
 bool IsHostedApi(const ModelSummary& m) { return !m.provider.empty() && !IsHubId(m.id); }
@@ -201,6 +301,14 @@ Obligations ObligationsOf(const TermMap& terms) {
   if (const TermValue* v = Present(terms, "research_only"); v && v->text == "yes") Append(o.other, "research use only");
   if (const TermValue* v = Present(terms, "commercial_use"); v && v->text == "no") Append(o.other, "no commercial use");
   return o;
+}
+
+std::string FindingCounts(const std::vector<Finding>& findings) {
+  size_t suppressed = 0;
+  for (const Finding& f : findings) suppressed += f.suppressed_by.empty() ? 0 : 1;
+  size_t active = findings.size() - suppressed;
+  return std::to_string(active) + " active finding" + (active == 1 ? "" : "s") + ", " + std::to_string(suppressed) +
+         " suppressed";
 }
 
 std::map<std::string, std::string> ExcerptsByPlace(const ScanResult& r) {

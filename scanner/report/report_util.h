@@ -52,8 +52,43 @@ bool IsSpdxListed(std::string_view license);
 // SPDX id, else empty.
 std::string LicenseUrl(const ModelSummary& m);
 
+// The scan's catalog facts for license `id` (case-insensitive); nullptr when
+// the scan has none (an unknown id, or a scan saved before `licenses`).
+const LicenseFacts* FindLicense(const ScanResult& r, std::string_view id);
+// A license's display name: the catalog name, else the id.
+std::string LicenseNameOf(const ScanResult& r, std::string_view id);
+// The URL of a license's text: the catalog's, else the SPDX list page for an
+// SPDX id, else empty.
+std::string LicenseUrlOf(const ScanResult& r, std::string_view id);
+// The license category of `id` from the scan's license facts, else empty.
+std::string LicenseCategoryOf(const ScanResult& r, std::string_view id);
+
+// Licenses a model is bound by: its own, then each ancestor's that differs
+// (compared case-insensitively), in lineage order.
+std::vector<std::string> EffectiveLicenses(const ModelSummary& m);
+// The licenses only inherited through lineage (EffectiveLicenses minus own).
+std::vector<std::string> InheritedLicenses(const ModelSummary& m);
+// How restrictive a license category is, for picking the effective one:
+// permissive < weak-copyleft < copyleft < responsible-ai <
+// restricted-commercial < proprietary-api-terms < non-commercial. Unknown
+// categories rank below permissive.
+int CategoryRank(std::string_view category);
+// The most restrictive category among the model's effective licenses; the
+// model's own category when nothing is inherited; empty when none is known.
+std::string EffectiveCategory(const ScanResult& r, const ModelSummary& m);
+
 // "path:line" (or "path" for line 0).
 std::string Where(const Location& l);
+
+// A model of the scanned project itself (`local:<folder>`): its publisher
+// fields name the upstream family's publisher, not who made it.
+bool IsLocalModel(std::string_view id);
+
+// A lineage ancestor the scan did not list as a model of its own, described
+// from the step and the scan's license facts. The publisher is filled only
+// when it is known to be the base's: `from` is a local model of the same
+// family (a local model's publisher is its family's).
+ModelSummary BaseModelSummary(const ScanResult& r, const ModelSummary& from, const LineageStep& step);
 
 // A hosted API rather than a downloadable model: the provider is known and
 // the id is not a Hub id.
@@ -72,6 +107,9 @@ struct Obligations {
   std::string other;  // field of use, geography, research-only, no commercial use
 };
 Obligations ObligationsOf(const TermMap& terms);
+
+// "3 active findings, 1 suppressed" (suppressed ones are still listed).
+std::string FindingCounts(const std::vector<Finding>& findings);
 
 // Evidence: the excerpt recorded for each path:line among the references.
 std::map<std::string, std::string> ExcerptsByPlace(const ScanResult& r);

@@ -69,8 +69,30 @@ struct RuleInfo {
 
 // Waivers and baselines live outside the code; an inline comment is in it.
 std::string_view SuppressionKind(const std::string& by) {
-  return IContains(by, "inline") || IContains(by, "modelprov:ignore") || IContains(by, "comment") ? "inSource"
-                                                                                                   : "external";
+  return by == "inline" || IContains(by, "modelprov:ignore") || IContains(by, "comment") ? "inSource" : "external";
+}
+
+// The line text with all whitespace removed, so re-indenting does not change
+// a fingerprint.
+std::string NormalizedLine(const std::string& excerpt) {
+  std::string out;
+  for (char c : excerpt) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out += c;
+  }
+  return out;
+}
+
+// An absolute path (a policy file outside the scanned root, for
+// expired-waiver findings) as a file:// URI; such locations get no uriBaseId.
+bool IsAbsolutePath(const std::string& path) {
+  return (!path.empty() && path[0] == '/') ||
+         (path.size() > 2 && path[1] == ':' && (path[2] == '/' || path[2] == '\\'));
+}
+
+std::string FileUri(const std::string& path) {
+  std::string p = path;
+  for (char& c : p) c = c == '\\' ? '/' : c;
+  return "file://" + std::string(p[0] == '/' ? "" : "/") + report::PercentEncodePath(p);
 }
 
 json RuleJson(const RuleInfo& r) {
@@ -112,6 +134,8 @@ class SarifWriter final : public ReportWriter {
       rule_list.push_back(RuleJson(info));
     }
 
+    std::map<std::string, std::string> excerpts = report::ExcerptsByPlace(r);
+    std::map<std::string, size_t> occurrences;  // fingerprint key -> findings seen with it
     json results = json::array();
     for (const Finding& f : r.findings) {
       json result = {{"ruleId", f.rule},
@@ -119,7 +143,10 @@ class SarifWriter final : public ReportWriter {
                      {"level", Level(f.severity)},
                      {"message", {{"text", SanitizeUtf8(f.message.empty() ? f.rule : f.message)}}}};
       if (!f.location.path.empty()) {
-        json physical = {{"artifactLocation", {{"uri", report::PercentEncodePath(f.location.path)}, {"uriBaseId", "%SRCROOT%"}}}};
+        json artifact = IsAbsolutePath(f.location.path)
+                            ? json{{"uri", FileUri(f.location.path)}}
+                            : json{{"uri", report::PercentEncodePath(f.location.path)}, {"uriBaseId", "%SRCROOT%"}};
+        json physical = {{"artifactLocation", artifact}};
         if (f.location.line > 0) {
           json region = {{"startLine", f.location.line}};
           if (f.location.column > 0) region["startColumn"] = f.location.column;
@@ -128,14 +155,23 @@ class SarifWriter final : public ReportWriter {
         result["locations"] = json::array({{{"physicalLocation", physical}}});
       }
       // Line numbers are left out on purpose: code scanning matches a finding
-      // across commits by this value, and edits above it move the line.
-      std::string key = f.rule + '\0' + f.model + '\0' + f.location.path;
-      result["partialFingerprints"] = {{"modelprovFinding/v1", Hex64(Fnv1a64(key))}};
+      // across commits by this value, and edits above it move the line. The
+      // evidence line's text (whitespace removed) and the finding's index
+      // among findings with the same text tell apart two findings of one
+      // model in one file, like GitHub's primaryLocationLineHash.
+      std::string line_text;
+      if (auto it = excerpts.find(report::Where(f.location)); f.location.line > 0 && it != excerpts.end()) {
+        line_text = NormalizedLine(it->second);
+      }
+      std::string key = f.rule + '\0' + f.model + '\0' + f.location.path + '\0' + line_text;
+      size_t occurrence = occurrences[key]++;
+      result["partialFingerprints"] = {
+          {"modelprovFinding/v2", Hex64(Fnv1a64(key + '\0' + std::to_string(occurrence))) + ":" + std::to_string(occurrence + 1)}};
       if (!f.model.empty()) result["properties"] = {{"model", SanitizeUtf8(f.model)}};
       if (!f.trigger.empty()) result["properties"]["trigger"] = SanitizeUtf8(f.trigger);
       if (!f.suppressed_by.empty()) {
         result["suppressions"] = json::array(
-            {{{"kind", SuppressionKind(f.suppressed_by)}, {"justification", SanitizeUtf8(f.suppressed_by)}}});
+            {{{"kind", SuppressionKind(f.suppressed_by)}, {"justification", SanitizeUtf8(SuppressionText(f))}}});
       }
       results.push_back(std::move(result));
     }

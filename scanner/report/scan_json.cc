@@ -177,9 +177,20 @@ json ScanResultToJson(const ScanResult& r) {
                         {"path", SanitizeUtf8(f.location.path)},
                         {"line", f.location.line},
                         {"column", f.location.column},
-                        {"suppressed_by", NullIfEmpty(f.suppressed_by)}});
+                        {"suppressed_by", NullIfEmpty(f.suppressed_by)},
+                        {"suppressed_reason", NullIfEmpty(f.suppressed_reason)},
+                        {"waiver_expires", NullIfEmpty(f.waiver_expires)}});
   }
   doc["findings"] = findings;
+  json licenses = json::object();
+  for (const auto& [id, l] : r.licenses) {
+    licenses[SanitizeUtf8(id)] = {{"name", NullIfEmpty(l.name)},
+                                  {"url", NullIfEmpty(l.url)},
+                                  {"category", NullIfEmpty(l.category)},
+                                  {"spdx", l.spdx},
+                                  {"terms", TermsToJson(l.terms)}};
+  }
+  doc["licenses"] = licenses;
   json errors = json::array();
   for (const ScanError& e : r.errors) {
     errors.push_back({{"path", SanitizeUtf8(e.path)}, {"message", SanitizeUtf8(e.message)}});
@@ -285,7 +296,22 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       f.how_to_fix = Str(j, "how_to_fix");
       f.location = LocationFrom(j);
       f.suppressed_by = Str(j, "suppressed_by");
+      f.suppressed_reason = Str(j, "suppressed_reason");
+      f.waiver_expires = Str(j, "waiver_expires");
       r.findings.push_back(std::move(f));
+    }
+    if (doc.contains("licenses") && doc["licenses"].is_object()) {
+      for (auto it = doc["licenses"].begin(); it != doc["licenses"].end(); ++it) {
+        if (!it->is_object()) return MakeError("licenses: '" + it.key() + "' is not an object");
+        LicenseFacts l;
+        l.id = it.key();
+        l.name = Str(*it, "name");
+        l.url = Str(*it, "url");
+        l.category = Str(*it, "category");
+        l.spdx = it->value("spdx", false);
+        l.terms = TermsFrom(it->value("terms", json::object()));
+        r.licenses[l.id] = std::move(l);
+      }
     }
     for (const json& j : doc.value("errors", json::array())) r.errors.push_back({Str(j, "path"), Str(j, "message")});
     if (doc.contains("history") && doc["history"].is_array()) {

@@ -40,9 +40,22 @@ std::string LicenseField(const std::string& license) {
   return license;
 }
 
+// licenseConcluded: every license the model is bound by (its own and its
+// ancestors'), joined with AND; NOASSERTION when none is usable.
+std::string ConcludedField(const std::vector<std::string>& licenses) {
+  std::string out;
+  for (const std::string& id : licenses) {
+    std::string f = LicenseField(id);
+    if (f == "NOASSERTION") continue;
+    out += (out.empty() ? "" : " AND ") + f;
+  }
+  return out.empty() ? "NOASSERTION" : out;
+}
+
 struct PackageFacts {
   std::string id;
   std::string license;
+  std::vector<std::string> effective;  // own and inherited licenses
   std::string license_name;
   std::string license_url;
   std::string supplier;
@@ -56,7 +69,7 @@ json PackageJson(const PackageFacts& p) {
               {"downloadLocation", report::IsHubId(p.id) ? report::HubUrl(p.id) : std::string("NOASSERTION")},
               {"filesAnalyzed", false},
               {"supplier", p.supplier.empty() ? std::string("NOASSERTION") : "Organization: " + S(p.supplier)},
-              {"licenseConcluded", LicenseField(p.license)},
+              {"licenseConcluded", ConcludedField(p.effective)},
               {"licenseDeclared", LicenseField(p.license)},
               {"copyrightText", "NOASSERTION"},
               {"primaryPackagePurpose", p.sdk ? "LIBRARY" : "OTHER"}};
@@ -87,38 +100,48 @@ class SpdxWriter final : public ReportWriter {
     const std::string root_id = "SPDXRef-Scanned-Root";
     relationships.push_back({{"spdxElementId", "SPDXRef-DOCUMENT"}, {"relationshipType", "DESCRIBES"}, {"relatedSpdxElement", root_id}});
 
-    auto note_license = [&](const std::string& license, const std::string& name, const std::string& url) {
+    auto note_license = [&](const std::string& license) {
       if (license.empty() || report::IsSpdxListed(license) || LicenseField(license) == "NOASSERTION") return;
       auto& e = extracted[license];
-      if (e.first.empty()) e.first = name;
-      if (e.second.empty()) e.second = url;
+      if (e.first.empty()) e.first = report::LicenseNameOf(r, license);
+      if (e.second.empty()) e.second = report::LicenseUrlOf(r, license);
     };
 
     for (const ModelSummary& m : r.models) {
       PackageFacts p;
       p.id = m.id;
       p.license = m.license;
-      p.supplier = report::PublisherOf(m);
+      p.effective = report::EffectiveLicenses(m);
+      // A local model is the project's own: no supplier (its publisher
+      // fields name the upstream family's publisher, credited on the base).
+      if (!report::IsLocalModel(m.id)) p.supplier = report::PublisherOf(m);
       p.sdk = IStartsWith(m.id, "pypi:") || IStartsWith(m.id, "npm:");
       std::string comment;
       if (!m.country.empty()) comment += "publisher country: " + m.country;
       if (!m.provider.empty()) comment += std::string(comment.empty() ? "" : "; ") + "hosted by: " + (m.provider_name.empty() ? m.provider : m.provider_name);
       if (!m.license_category.empty()) comment += std::string(comment.empty() ? "" : "; ") + "license category: " + m.license_category;
+      if (std::string effective = report::EffectiveCategory(r, m); effective != m.license_category) {
+        comment += std::string(comment.empty() ? "" : "; ") + "effective license category (with inherited licenses): " + effective;
+      }
       p.comment = comment;
       packages[m.id] = p;
-      note_license(m.license, m.license_name, report::LicenseUrl(m));
+      for (const std::string& id : p.effective) note_license(id);
       relationships.push_back({{"spdxElementId", root_id}, {"relationshipType", "DEPENDS_ON"}, {"relatedSpdxElement", SpdxId(m.id)}});
     }
     for (const ModelSummary& m : r.models) {
       for (const LineageStep& s : m.lineage) {
         if (s.model.empty()) continue;
         if (!packages.count(s.model)) {
+          ModelSummary summary = report::BaseModelSummary(r, m, s);
           PackageFacts base;
           base.id = s.model;
           base.license = s.license;
+          if (!s.license.empty()) base.effective = {s.license};
+          base.supplier = report::PublisherOf(summary);
           base.comment = "base model named in the lineage of " + m.id + " (" + s.source + ")";
+          if (!summary.license_category.empty()) base.comment += "; license category: " + summary.license_category;
           packages[s.model] = base;
-          note_license(s.license, "", "");
+          note_license(s.license);
         }
         relationships.push_back({{"spdxElementId", SpdxId(m.id)}, {"relationshipType", "DESCENDANT_OF"}, {"relatedSpdxElement", SpdxId(s.model)}, {"comment", S(s.relation)}});
       }

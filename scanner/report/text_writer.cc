@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "report/report_util.h"
 #include "report/writer.h"
 
 namespace modelprov {
@@ -78,6 +79,13 @@ void WriteModel(const ModelSummary& m, const ScanResult& r, const Style& st, std
   if (!m.license_name.empty() && m.license_name != m.license) license += " — " + m.license_name;
   if (!m.license_category.empty()) license += " (" + m.license_category + ")";
   out << "    license    " << license << "\n";
+  // A derivative is also bound by its ancestors' licenses.
+  for (const std::string& id : report::InheritedLicenses(m)) {
+    std::string inherited = id;
+    if (std::string name = report::LicenseNameOf(r, id); name != id) inherited += " — " + name;
+    if (std::string c = report::LicenseCategoryOf(r, id); !c.empty()) inherited += " (" + c + ")";
+    out << "    inherits   " << inherited << "\n";
+  }
   if (!m.provider.empty()) {
     out << "    via        " << Or(m.provider_name, m.provider.c_str());
     if (!m.data_country.empty()) out << " (data processed in " << m.data_country << ")";
@@ -138,7 +146,7 @@ class TextWriter final : public ReportWriter {
     WriteUnresolved(r, st, out);
     WriteFindings(r, st, out);
     if (!r.errors.empty()) {
-      out << st.Bold("Errors (" + std::to_string(r.errors.size()) + ")") << "\n";
+      out << st.Bold("Scan errors (" + std::to_string(r.errors.size()) + ")") << "\n";
       for (const ScanError& e : r.errors) out << "    " << (e.path.empty() ? "(scan)" : e.path) << ": " << e.message << "\n";
       out << "\n";
     }
@@ -163,14 +171,20 @@ class TextWriter final : public ReportWriter {
 
   static void WriteFindings(const ScanResult& r, const Style& st, std::ostream& out) {
     if (r.findings.empty()) return;
-    out << st.Bold("Findings (" + std::to_string(r.findings.size()) + ")") << "\n";
+    size_t suppressed = 0;
+    for (const Finding& f : r.findings) suppressed += f.suppressed_by.empty() ? 0 : 1;
+    out << st.Bold("Findings (" + std::to_string(r.findings.size() - suppressed) + " active, " +
+                   std::to_string(suppressed) + " suppressed)")
+        << "\n";
     for (const Finding& f : r.findings) {
       std::string sev(SeverityName(f.severity));
       std::string tag = f.severity == Severity::kError     ? st.Red(sev)
                         : f.severity == Severity::kWarning ? st.Yellow(sev)
                                                            : st.Cyan(sev);
       out << "    " << tag << " [" << f.rule << "] " << Where(f.location) << ": " << f.message;
-      if (!f.suppressed_by.empty()) out << st.Dim(" (suppressed: " + f.suppressed_by + ")");
+      // A rule without conditions "fires on the model itself": nothing to add.
+      if (!f.trigger.empty() && f.trigger != "model=" + f.model) out << st.Dim(" [trigger: " + f.trigger + "]");
+      if (!f.suppressed_by.empty()) out << st.Dim(" (" + SuppressionText(f) + ")");
       out << "\n";
     }
     out << "\n";
@@ -197,10 +211,9 @@ class TextWriter final : public ReportWriter {
         << " publisher" << (publishers.size() == 1 ? "" : "s");
     if (!countries.empty()) out << " (" << c.str() << ")";
     out << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s") << " in "
-        << r.stats.files << " files (" << HumanBytes(r.stats.bytes) << "); " << active << " finding"
-        << (active == 1 ? "" : "s")
-        << (active == r.findings.size() ? "" : " (" + std::to_string(r.findings.size() - active) + " suppressed)")
-        << ", " << r.errors.size() << " error" << (r.errors.size() == 1 ? "" : "s")
+        << r.stats.files << " files (" << HumanBytes(r.stats.bytes) << "); " << active << " active finding"
+        << (active == 1 ? "" : "s") << ", " << r.findings.size() - active << " suppressed"
+        << ", " << r.errors.size() << " scan error" << (r.errors.size() == 1 ? "" : "s")
         << "; " << secs << " s\n";
   }
 };

@@ -34,7 +34,7 @@ expect_none() {
 cp "$src/tests/golden/html/fixture.golden" "$tmp/fixture.html"
 dump "$tmp/fixture.html" > "$tmp/fixture.dom"
 expect fixture "$tmp/fixture.dom" "</html>"
-for model in "acme/support-bot-8b" "BAAI/bge-large-en-v1.5" "deepseek-chat" "mystery-lab/secret-model" "pypi:openai"; do
+for model in "acme/support-bot-8b" "BAAI/bge-large-en-v1.5" "deepseek-chat" "local:models/lora" "mystery-lab/secret-model" "pypi:openai"; do
   expect fixture "$tmp/fixture.dom" "$model"
 done
 expect fixture "$tmp/fixture.dom" 'id="chart-country"'
@@ -43,6 +43,9 @@ expect fixture "$tmp/fixture.dom" 'class="lineage-graph"'
 expect_count fixture "$tmp/fixture.dom" "<svg" 3
 expect_count fixture "$tmp/fixture.dom" "<rect" 5
 expect fixture "$tmp/fixture.dom" "Built with Llama"
+expect fixture "$tmp/fixture.dom" "waived until 2099-01-01: approved by legal, ticket LEGAL-42"
+expect fixture "$tmp/fixture.dom" "suppressed inline: no reason given"
+expect fixture "$tmp/fixture.dom" "<th>Trigger</th>"
 expect fixture "$tmp/fixture.dom" "&lt;script&gt;alert"
 expect fixture "$tmp/fixture.dom" "größer"
 expect_none fixture "$tmp/fixture.dom" "<script"

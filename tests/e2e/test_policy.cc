@@ -96,11 +96,15 @@ TEST_CASE("the issue's example policy works as written", "[e2e][policy]") {
   // The text report shows the same findings and counts what was silenced.
   RunResult text = Modelprov({"scan", "--policy", "policy.yml", "--color", "never", "."}, dir.path());
   CHECK(text.exit_code == 1);
-  CHECK(text.out.find("Findings (6)\n"
-                      "    error [no-cn-origin] app/chat.py:3: api.deepseek.com comes from DeepSeek (CN)\n"
-                      "    error [no-cn-origin] app/chat.py:4: deepseek-chat comes from DeepSeek (CN) (suppressed: waiver)\n") !=
-        std::string::npos);
-  CHECK(text.out.find("; 4 findings (2 suppressed), 0 errors;") != std::string::npos);
+  CHECK(text.out.find("Findings (4 active, 2 suppressed)\n"
+                      "    error [no-cn-origin] app/chat.py:3: api.deepseek.com comes from DeepSeek (CN) [trigger: country=CN]\n"
+                      "    error [no-cn-origin] app/chat.py:4: deepseek-chat comes from DeepSeek (CN) [trigger: country=CN] "
+                      "(waived until 2099-01-01: approved by legal, ticket LEGAL-42)\n") != std::string::npos);
+  CHECK(text.out.find("; 4 active findings, 2 suppressed, 0 scan errors;") != std::string::npos);
+  // JSON keeps the waiver's reason and expiry.
+  CHECK(scan["findings"][1]["suppressed_reason"] == "approved by legal, ticket LEGAL-42");
+  CHECK(scan["findings"][1]["waiver_expires"] == "2099-01-01");
+  CHECK(scan["findings"][0]["suppressed_reason"] == nullptr);
 }
 
 TEST_CASE("the --fail-on flag decides the exit code", "[e2e][policy]") {
@@ -298,6 +302,38 @@ TEST_CASE("inline suppressions on the line or the line above are counted", "[e2e
                                   "error cn app.py:6 deepseek-reasoner",
                               });
   CHECK(scan["stats"]["suppressed"] == 2);
+  CHECK(scan["findings"][0]["suppressed_reason"] == "vendor approved in LEGAL-7");
+  CHECK(scan["findings"][1]["suppressed_reason"] == "approved");
+  CHECK(scan["findings"][0]["waiver_expires"] == nullptr);
+
+  // A bare marker is accepted; reports say no reason was given.
+  dir.Write("app.py", "import openai\nA = openai.chat(model=\"deepseek-chat\")  # modelprov:ignore cn\n");
+  RunResult bare = Modelprov({"scan", "--format", "markdown", "--policy", "policy.yml", "."}, dir.path());
+  CHECK(bare.exit_code == 0);
+  CHECK(bare.out.find("| suppressed inline: no reason given | `cn` |") != std::string::npos);
+  CHECK(bare.out.find("waived") == std::string::npos);  // inline is not a waiver
+}
+
+TEST_CASE("expired-waiver findings point into the root, or at an absolute path outside it", "[e2e][policy][waiver]") {
+  TempDir repo, other;
+  WriteFixture(repo);
+  std::string policy = kIssuePolicy;
+  policy.replace(policy.find("2099-01-01"), 10, "2020-01-01");
+  std::string inside_policy = repo.Write("conf/policy.yml", policy).string();
+  std::string outside_policy = other.Write("outside.yml", policy).string();
+  // Named from outside the root, the policy inside it is still root-relative.
+  RunResult inside = Modelprov({"scan", "--format", "json", "--policy", inside_policy, repo.path().string()}, other.path());
+  nlohmann::json in_scan = ParseJson(inside);
+  CHECK(in_scan["findings"].back()["rule"] == "expired-waiver");
+  CHECK(in_scan["findings"].back()["path"] == "conf/policy.yml");
+  RunResult outside = Modelprov({"scan", "--format", "sarif", "--policy", outside_policy, repo.path().string()}, other.path());
+  nlohmann::json sarif = nlohmann::json::parse(outside.out);
+  const nlohmann::json& artifact = sarif["runs"][0]["results"].back()["locations"][0]["physicalLocation"]["artifactLocation"];
+  std::string uri = artifact["uri"];
+  CHECK(uri.rfind("file:///", 0) == 0);
+  CHECK(uri.size() > 12);
+  CHECK(uri.substr(uri.size() - 12) == "/outside.yml");
+  CHECK(artifact.contains("uriBaseId") == false);
 }
 
 TEST_CASE("lineage: a derivative is bound by its base model's license", "[e2e][policy][lineage]") {
@@ -357,7 +393,7 @@ TEST_CASE("malformed policies are usage errors naming file and line", "[e2e][pol
   RunResult term = Modelprov({"scan", "--policy", "bad-term.yml", "."}, dir.path());
   CHECK(term.exit_code == 2);
   CHECK(term.err ==
-        "modelprov: bad-term.yml:7: terms.mau_cap: 'many' is not a term test (use present, absent, unknown, yes, no, "
+        "modelprov: bad-term.yml:7: terms.mau_cap: 'many' is not a term test (use present, absent, unknown, "
         "or a comparison such as '>= 1000000')\n");
 
   RunResult waiver = Modelprov({"scan", "--policy", "bad-waiver.yml", "."}, dir.path());
@@ -396,6 +432,29 @@ TEST_CASE("policy check validates without scanning", "[e2e][policy][check]") {
   CHECK(bad.out.empty());
   CHECK(bad.err.rfind("modelprov: bad.yml:4: message: unknown placeholder {mdl} (known: {model}, ", 0) == 0);
   CHECK(Modelprov({"policy", "check"}, dir.path()).exit_code == 2);
+
+  // Closed-list typos are caught too, with file and line.
+  const std::string head = "rules:\n  - id: a\n    severity: note\n    message: x\n    when:\n";
+  const std::vector<std::pair<std::string, std::string>> typos = {
+      {"      license_category: permisive\n",
+       "modelprov: typo.yml:6: license_category: unknown license category 'permisive' (known: permissive, weak-copyleft, "
+       "copyleft, responsible-ai, restricted-commercial, non-commercial, proprietary-api-terms)\n"},
+      {"      lineage: {relation: quantised}\n",
+       "modelprov: typo.yml:6: lineage.relation: unknown relation 'quantised' (known: finetune, quantized, adapter, merge, "
+       "distillation, base, mirror)\n"},
+      {"      country: China\n",
+       "modelprov: typo.yml:6: country: 'China' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. CN, US)\n"},
+      {"      terms: {mau_cap: yes}\n",
+       "modelprov: typo.yml:6: terms.mau_cap: 'yes' is only a test for commercial_use and research_only (use present, "
+       "absent, unknown, or a comparison such as '>= 1000000')\n"},
+  };
+  for (const auto& [when, message] : typos) {
+    INFO(when);
+    dir.Write("typo.yml", head + when);
+    RunResult typo = Modelprov({"policy", "check", "typo.yml"}, dir.path());
+    CHECK(typo.exit_code == 2);
+    CHECK(typo.err == message);
+  }
 }
 
 TEST_CASE("explain: a hosted API model, as text and JSON", "[e2e][explain]") {

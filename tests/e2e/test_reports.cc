@@ -119,3 +119,96 @@ TEST_CASE("report and notice usage errors", "[e2e][report]") {
   CHECK(both.exit_code == 2);
   CHECK(both.err == "modelprov: give either PATH... or --from, not both\n");
 }
+
+TEST_CASE("a saved scan carries every license's facts, so SBOMs from it name inherited licenses", "[e2e][report]") {
+  TempDir tmp;
+  // The team's own LoRA: its card says apache-2.0, its base is Llama 3.1.
+  tmp.Write("models/lora/adapter_config.json",
+            "{\n  \"base_model_name_or_path\": \"meta-llama/Llama-3.1-8B-Instruct\",\n  \"peft_type\": \"LORA\"\n}\n");
+  tmp.Write("models/lora/README.md",
+            "---\nlicense: apache-2.0\nbase_model: meta-llama/Llama-3.1-8B-Instruct\n---\n# acme support lora\n");
+  RunResult scan = Modelprov({"scan", ".", "--format", "json", "--policy", "none", "--output", "scan.json"}, tmp.path());
+  REQUIRE(scan.exit_code == 0);
+  nlohmann::json doc = nlohmann::json::parse(ReadFile(tmp.path() / "scan.json"));
+  const nlohmann::json& llama = doc["licenses"]["LicenseRef-llama-3.1"];
+  CHECK(llama["name"] == "Llama 3.1 Community License Agreement");
+  CHECK(llama["url"] == "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE");
+  CHECK(llama["category"] == "restricted-commercial");
+  CHECK(llama["terms"]["attribution"] == "Built with Llama");
+  CHECK(doc["licenses"]["Apache-2.0"]["spdx"] == true);
+
+  RunResult spdx = Modelprov({"report", "--from", "scan.json", "--format", "spdx"}, tmp.path());
+  REQUIRE(spdx.exit_code == 0);
+  nlohmann::json sbom = nlohmann::json::parse(spdx.out);
+  bool found = false;
+  for (const auto& p : sbom["packages"]) {
+    if (p["name"] != "local:models/lora") continue;
+    found = true;
+    CHECK(p["licenseDeclared"] == "Apache-2.0");
+    CHECK(p["licenseConcluded"] == "Apache-2.0 AND LicenseRef-llama-3.1");
+    CHECK(p["supplier"] == "NOASSERTION");
+  }
+  CHECK(found);
+  for (const auto& info : sbom["hasExtractedLicensingInfos"]) {
+    if (info["licenseId"] != "LicenseRef-llama-3.1") continue;
+    CHECK(info["name"] == "Llama 3.1 Community License Agreement");
+    CHECK(info["seeAlsos"] ==
+          nlohmann::json({"https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE"}));
+  }
+
+  RunResult cdx = Modelprov({"report", "--from", "scan.json", "--format", "cyclonedx"}, tmp.path());
+  REQUIRE(cdx.exit_code == 0);
+  nlohmann::json bom = nlohmann::json::parse(cdx.out);
+  for (const auto& c : bom["components"]) {
+    if (c["bom-ref"] == "model:meta-llama/Llama-3.1-8B-Instruct") {
+      CHECK(c["supplier"]["name"] == "Meta");
+      CHECK(c["licenses"][0]["license"]["url"] ==
+            "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE");
+    }
+    if (c["bom-ref"] == "model:local:models/lora") CHECK(c.contains("supplier") == false);
+  }
+
+  RunResult notice = Modelprov({"notice", "--from", "scan.json"}, tmp.path());
+  REQUIRE(notice.exit_code == 0);
+  CHECK(notice.out.find("Llama 3.1 Community License Agreement (LicenseRef-llama-3.1)\n"
+                        "License: https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE\n\n"
+                        "Models:\n  - local:models/lora (") != std::string::npos);
+}
+
+TEST_CASE("docs/reports.md examples are the demo's real output", "[e2e][report][docs]") {
+  std::string doc = ReadFile(std::filesystem::path(MODELPROV_SOURCE_DIR) / "docs/reports.md");
+  auto render = [](const std::string& format) {
+    RunResult r = Run({"env", "SOURCE_DATE_EPOCH=1767225600", MODELPROV_BIN, "scan", "docs/demo", "-q", "--format", format},
+                      MODELPROV_SOURCE_DIR);
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+  };
+  // Values that change whenever the output does: if one of these fails,
+  // regenerate the examples in docs/reports.md from the real output.
+  nlohmann::json bom = nlohmann::json::parse(render("cyclonedx"));
+  CHECK(doc.find("\"serialNumber\": \"" + bom["serialNumber"].get<std::string>() + "\"") != std::string::npos);
+  nlohmann::json sarif = nlohmann::json::parse(render("sarif"));
+  const nlohmann::json& results = sarif["runs"][0]["results"];
+  CHECK(doc.find(std::to_string(results.size()) + " results") != std::string::npos);
+  for (const auto& res : results) {
+    if (res["ruleId"] != "user-cap") continue;
+    CHECK(doc.find(res["partialFingerprints"]["modelprovFinding/v2"].get<std::string>()) != std::string::npos);
+    break;
+  }
+  std::string md = render("markdown");
+  std::string header = md.substr(0, md.find("\n\n## Summary"));
+  CHECK(doc.find(header) != std::string::npos);
+  std::string notice = render("notice");
+  size_t llama = notice.find("Llama 3.1 Community License Agreement (LicenseRef-llama-3.1)");
+  REQUIRE(llama != std::string::npos);
+  std::string section = notice.substr(llama, notice.find(std::string(72, '-'), llama) - llama);
+  while (!section.empty() && section.back() == '\n') section.pop_back();
+  CHECK(doc.find(section) != std::string::npos);
+  nlohmann::json spdx = nlohmann::json::parse(render("spdx"));
+  for (const auto& p : spdx["packages"]) {
+    if (p["name"] == "local:models/support-bot") {
+      CHECK(doc.find("\"SPDXID\": \"" + p["SPDXID"].get<std::string>() + "\"") != std::string::npos);
+      CHECK(doc.find("\"licenseConcluded\": \"" + p["licenseConcluded"].get<std::string>() + "\"") != std::string::npos);
+    }
+  }
+}

@@ -1,7 +1,9 @@
 // A ScanResult built in code for the report writers' golden and unit tests:
-// a fine-tune with its base, a permissive Hub model, a hosted API, an SDK
-// package, a model with an unknown license, findings of every severity (one
-// waived, one at line 0), a hostile excerpt and a scan error. Volatile fields
+// a fine-tune with its base, a local LoRA whose own license (Apache-2.0)
+// differs from its base's, a permissive Hub model, a hosted API, an SDK
+// package, a model with an unknown license, the catalog facts of every
+// license, findings of every severity (one waived, two suppressed inline, one
+// at line 0), a hostile excerpt and a scan error. Volatile fields
 // are fixed: version "0.0.0-test", timestamp kFixtureTimestamp.
 #pragma once
 
@@ -101,6 +103,24 @@ inline ScanResult FixtureScan() {
   bot.terms = LlamaTerms();
   bot.occurrences = {{"models/bot/adapter_config.json", 2, 5}};
 
+  // The team's own LoRA: its card says apache-2.0, its base is Llama 3.1.
+  ModelSummary lora;
+  lora.id = "local:models/lora";
+  lora.family = "llama";
+  lora.family_name = "Llama (Meta)";
+  lora.publisher = "meta";
+  lora.publisher_name = "Meta";
+  lora.country = "US";
+  lora.license = "Apache-2.0";
+  lora.license_name = "Apache License 2.0";
+  lora.license_category = "permissive";
+  lora.license_url = "https://www.apache.org/licenses/LICENSE-2.0";
+  lora.kinds = {"model-card"};
+  lora.lineage = {{"meta-llama/Llama-3.1-70B", "adapter", "llama", "LicenseRef-llama-3.1", "model card"}};
+  lora.terms = LlamaTerms();
+  lora.terms["attribution"] = Text("keep the LICENSE and any NOTICE file; Built with Llama");
+  lora.occurrences = {{"models/lora/README.md", 3, 1}};
+
   ModelSummary deepseek;
   deepseek.id = "deepseek-chat";
   deepseek.family = "deepseek";
@@ -137,7 +157,38 @@ inline ScanResult FixtureScan() {
   openai.kinds = {"sdk-package"};
   openai.occurrences = {{"requirements.txt", 2, 5}};
 
-  r.models = {bge, bot, deepseek, mystery, openai};
+  r.models = {bge, bot, deepseek, lora, mystery, openai};
+  r.references.push_back(Ref(ReferenceKind::kModelCard, "models/lora/README.md", "models/lora/README.md", 3,
+                             "local:models/lora", "license: apache-2.0"));
+
+  auto license = [](const std::string& id, const std::string& name, const std::string& url, const std::string& category,
+                    bool spdx, TermMap terms) {
+    LicenseFacts l;
+    l.id = id;
+    l.name = name;
+    l.url = url;
+    l.category = category;
+    l.spdx = spdx;
+    l.terms = std::move(terms);
+    return l;
+  };
+  TermMap llama = LlamaTerms();
+  r.licenses = {
+      {"Apache-2.0", license("Apache-2.0", "Apache License 2.0", "https://www.apache.org/licenses/LICENSE-2.0", "permissive",
+                             true, {{"attribution", Text("keep the LICENSE and any NOTICE file")}, {"naming", Absent()}})},
+      {"LicenseRef-deepseek-api-terms",
+       license("LicenseRef-deepseek-api-terms", "DeepSeek API terms of service", "", "proprietary-api-terms", false,
+               {{"output_use", Text("outputs may not be used to train competing models")}})},
+      {"LicenseRef-llama-3.1",
+       license("LicenseRef-llama-3.1", "Llama 3.1 Community License Agreement",
+               "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE", "restricted-commercial",
+               false, llama)},
+      {"LicenseRef-openai-api-terms",
+       license("LicenseRef-openai-api-terms", "OpenAI Services Agreement", "https://openai.com/policies/services-agreement/",
+               "proprietary-api-terms", false, {})},
+      {"MIT", license("MIT", "MIT License", "https://opensource.org/license/mit", "permissive", true,
+                      {{"attribution", Text("keep the copyright and permission notice")}})},
+  };
 
   Finding cn;
   cn.rule = "no-cn-origin";
@@ -160,7 +211,23 @@ inline ScanResult FixtureScan() {
   waived.message = "BAAI/bge-large-en-v1.5 is published in CN";
   waived.model = "BAAI/bge-large-en-v1.5";
   waived.location = {"app/embed.py", 4, 5};
-  waived.suppressed_by = "waiver: approved by legal, ticket LEGAL-42 (expires 2099-01-01)";
+  waived.suppressed_by = "waiver";
+  waived.suppressed_reason = "approved by legal, ticket LEGAL-42";
+  waived.waiver_expires = "2099-01-01";
+  // The same rule and model twice in one file, once silenced inline.
+  Finding endpoint = cn;
+  endpoint.message = "api.deepseek.com is published by DeepSeek (CN); policy forbids models from CN";
+  endpoint.location = {"app/llm.py", 13, 5};
+  endpoint.suppressed_by = "inline";
+  endpoint.suppressed_reason = "evaluated in LEGAL-7";
+  Finding inherited;
+  inherited.rule = "llama-derived";
+  inherited.severity = Severity::kWarning;
+  inherited.message = "local:models/lora derives from Llama";
+  inherited.model = "local:models/lora";
+  inherited.trigger = "lineage.family=llama (meta-llama/Llama-3.1-70B)";
+  inherited.location = {"models/lora/README.md", 3, 1};
+  inherited.suppressed_by = "inline";
   Finding unknown;
   unknown.rule = "unknown-license";
   unknown.severity = Severity::kWarning;
@@ -168,7 +235,7 @@ inline ScanResult FixtureScan() {
   unknown.model = "mystery-lab/secret-model";
   unknown.trigger = "license=unknown";
   unknown.location = {"notebooks/explore.py", 0, 0};
-  r.findings = {cn, attribution, waived, unknown};
+  r.findings = {cn, attribution, waived, unknown, endpoint, inherited};
   r.errors = {{"data/broken.json", "malformed JSON at line 3; skipped"}};
   return r;
 }

@@ -235,6 +235,16 @@ TEST_CASE("a fine-tune folder is its own model and inherits its base's terms", "
   CHECK(m.terms.at("mau_cap").number == 1000000);
   CHECK(m.terms.at("attribution").text == "Built with Acme");
   CHECK(m.terms.at("naming").state == TermValue::State::kAbsent);
+  // The scan carries the facts of every license, own or inherited.
+  std::map<std::string, LicenseFacts> licenses = SummarizeLicenses(refs, models, c);
+  REQUIRE(licenses.size() == 2);
+  CHECK(licenses.at("Apache-2.0").spdx);
+  CHECK(licenses.at("Apache-2.0").category == "permissive");
+  const LicenseFacts& acme = licenses.at("LicenseRef-acme");
+  CHECK(acme.name == c.FindLicense("LicenseRef-acme")->name);
+  CHECK(acme.url == c.FindLicense("LicenseRef-acme")->url);
+  CHECK(acme.terms.at("mau_cap").number == 1000000);
+  CHECK(acme.terms.count("commercial_use") == TermsOf(*c.FindLicense("LicenseRef-acme")).count("commercial_use"));
 }
 
 TEST_CASE("terms merge keeps the strictest", "[summarize]") {

@@ -46,7 +46,7 @@ ScanResult Sample() {
   m.occurrences = {rr.ref.location};
   m.lineage = {{"meta-llama/Llama-3.1-8B", "base", "llama", "LicenseRef-llama-3.1", "catalog"}};
   r.models.push_back(m);
-  r.findings.push_back({"no-cn", Severity::kError, "msg", "x", "country=CN", "", {"a", 1, 0}, ""});
+  r.findings.push_back({"no-cn", Severity::kError, "msg", "x", "country=CN", "", {"a", 1, 0}, "", "", ""});
   r.errors.push_back({"b.json", "invalid JSON at line 1"});
   r.stats = {3, 100, 0.5};
   return r;
@@ -101,8 +101,9 @@ TEST_CASE("text report groups by model and ends with a summary", "[text]") {
   CHECK(s.find("    terms      attribution: Built with Llama; mau_cap: 700000000\n") != std::string::npos);
   CHECK(s.find("    used at    app/x.py:3\n") != std::string::npos);
   CHECK(s.find("Not in the catalog (1)\n    m/config.json  model-config  bad\xff\n") != std::string::npos);
-  CHECK(s.find("    error [no-cn] a:1: msg\n") != std::string::npos);
+  CHECK(s.find("    error [no-cn] a:1: msg [trigger: country=CN]\n") != std::string::npos);
   CHECK(s.find("\x1b[") == std::string::npos);
   CHECK(s.substr(s.rfind('\n', s.size() - 2) + 1) ==
-        "1 model from 1 publisher (US 1), 2 references in 3 files (100 B); 1 finding, 1 error; 0.00 s\n");
+        "1 model from 1 publisher (US 1), 2 references in 3 files (100 B); 1 active finding, 0 suppressed, 1 scan error; "
+        "0.00 s\n");
 }

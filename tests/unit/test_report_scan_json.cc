@@ -51,3 +51,57 @@ TEST_CASE("without --history the JSON has no history fields", "[report][json]") 
   REQUIRE(back.ok());
   CHECK_FALSE(back->history.has_value());
 }
+
+TEST_CASE("license facts and suppression reasons survive a JSON round trip", "[report][json]") {
+  ScanResult r;
+  LicenseFacts llama;
+  llama.id = "LicenseRef-llama-3.1";
+  llama.name = "Llama 3.1 Community License Agreement";
+  llama.url = "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE";
+  llama.category = "restricted-commercial";
+  llama.terms["mau_cap"] = {TermValue::State::kPresent, "700000000", 700000000};
+  llama.terms["attribution"] = {TermValue::State::kPresent, "Built with Llama", 0};
+  llama.terms["naming"] = {TermValue::State::kAbsent, "", 0};
+  LicenseFacts apache;
+  apache.id = "Apache-2.0";
+  apache.spdx = true;
+  r.licenses = {{llama.id, llama}, {apache.id, apache}};
+  Finding f;
+  f.rule = "no-cn";
+  f.suppressed_by = "waiver";
+  f.suppressed_reason = "approved by legal, ticket LEGAL-42";
+  f.waiver_expires = "2099-01-01";
+  Finding active;
+  active.rule = "other";
+  r.findings = {f, active};
+
+  nlohmann::json doc = ScanResultToJson(r);
+  CHECK(doc["licenses"]["LicenseRef-llama-3.1"] ==
+        nlohmann::json::parse(R"({"name": "Llama 3.1 Community License Agreement",
+          "url": "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE",
+          "category": "restricted-commercial", "spdx": false,
+          "terms": {"attribution": "Built with Llama", "mau_cap": 700000000, "naming": false}})"));
+  CHECK(doc["licenses"]["Apache-2.0"]["name"] == nullptr);
+  CHECK(doc["findings"][0]["suppressed_reason"] == "approved by legal, ticket LEGAL-42");
+  CHECK(doc["findings"][0]["waiver_expires"] == "2099-01-01");
+  CHECK(doc["findings"][1]["suppressed_reason"] == nullptr);
+  CHECK(doc["findings"][1]["waiver_expires"] == nullptr);
+
+  Result<ScanResult> back = ScanResultFromJson(doc.dump());
+  REQUIRE(back.ok());
+  REQUIRE(back->licenses.count("LicenseRef-llama-3.1"));
+  CHECK(back->licenses["LicenseRef-llama-3.1"].url == llama.url);
+  CHECK(back->licenses["LicenseRef-llama-3.1"].terms.at("mau_cap").number == 700000000);
+  CHECK(back->licenses["Apache-2.0"].spdx);
+  CHECK(back->findings[0].suppressed_reason == f.suppressed_reason);
+  CHECK(back->findings[0].waiver_expires == "2099-01-01");
+  CHECK(ScanResultToJson(*back) == doc);
+
+  // Scans saved before these fields existed still load.
+  doc.erase("licenses");
+  doc["findings"][0].erase("suppressed_reason");
+  Result<ScanResult> old = ScanResultFromJson(doc.dump());
+  REQUIRE(old.ok());
+  CHECK(old->licenses.empty());
+  CHECK(old->findings[0].suppressed_reason.empty());
+}

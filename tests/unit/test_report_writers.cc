@@ -64,30 +64,43 @@ ScanResult Empty() {
 
 }  // namespace
 
-TEST_CASE("sarif: rules from findings, fingerprints ignore the line, line 0 has no region", "[report][sarif]") {
+TEST_CASE("sarif: rules from findings, fingerprints ignore the line number, line 0 has no region", "[report][sarif]") {
   json doc = json::parse(Render("sarif", testing::FixtureScan()));
   CHECK(doc["version"] == "2.1.0");
   REQUIRE(doc["runs"].size() == 1);
   const json& run = doc["runs"][0];
   std::vector<std::string> ids;
   for (const json& rule : run["tool"]["driver"]["rules"]) ids.push_back(rule["id"]);
-  CHECK(ids == std::vector<std::string>{"llama-attribution", "no-cn-origin", "review-cn-model", "unknown-license"});
-  const json& cn_rule = run["tool"]["driver"]["rules"][1];
+  CHECK(ids == std::vector<std::string>{"llama-attribution", "llama-derived", "no-cn-origin", "review-cn-model",
+                                        "unknown-license"});
+  const json& cn_rule = run["tool"]["driver"]["rules"][2];
   CHECK(cn_rule["name"] == "NoCnOrigin");
   CHECK(cn_rule["defaultConfiguration"]["level"] == "error");
   CHECK(cn_rule["help"]["markdown"] == "Replace **deepseek-chat** with an approved model, or add a waiver.");
   CHECK(cn_rule["properties"]["tags"] == json({"model-provenance", "supply-chain", "country"}));
 
   const json& results = run["results"];
-  REQUIRE(results.size() == 4);
-  CHECK(results[0]["ruleIndex"] == 1);
+  REQUIRE(results.size() == 6);
+  CHECK(results[0]["ruleIndex"] == 2);
   CHECK(results[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 19);
   CHECK(results[2]["suppressions"][0]["kind"] == "external");
+  CHECK(results[2]["suppressions"][0]["justification"] == "waived until 2099-01-01: approved by legal, ticket LEGAL-42");
   CHECK(results[3]["locations"][0]["physicalLocation"].contains("region") == false);
+  CHECK(results[4]["suppressions"][0]["kind"] == "inSource");
+  CHECK(results[4]["suppressions"][0]["justification"] == "suppressed inline: evaluated in LEGAL-7");
+  CHECK(results[5]["suppressions"][0]["justification"] == "suppressed inline: no reason given");
 
-  // Moving the finding to another line keeps its fingerprint.
+  // Two findings of one rule and model in one file (lines 19 and 13) get
+  // different fingerprints.
+  CHECK(results[0]["partialFingerprints"] != results[4]["partialFingerprints"]);
+
+  // Moving the evidence (the finding and the line it quotes) to another line
+  // keeps its fingerprint.
   ScanResult moved = testing::FixtureScan();
   moved.findings[0].location.line = 99;
+  for (ResolvedReference& rr : moved.references) {
+    if (rr.ref.location.path == "app/llm.py" && rr.ref.location.line == 19) rr.ref.location.line = 99;
+  }
   json moved_doc = json::parse(Render("sarif", moved));
   CHECK(moved_doc["runs"][0]["results"][0]["partialFingerprints"] == results[0]["partialFingerprints"]);
   // Another path does not.
@@ -106,6 +119,59 @@ TEST_CASE("sarif: empty scan, inline suppressions and odd paths", "[report][sari
   CHECK(result["suppressions"][0]["kind"] == "inSource");
   CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "dir/%C3%B6%20file.py");
   CHECK(result["message"]["text"] == "line1\nline2 | </td><script>alert(4)</script>");
+}
+
+TEST_CASE("sarif: fingerprints are unique per line text and occurrence, and stable", "[report][sarif]") {
+  ScanResult r;
+  auto ref = [](uint32_t line, const std::string& excerpt) {
+    ResolvedReference rr;
+    rr.ref.location = {"app/x.py", line, 1};
+    rr.ref.excerpt = excerpt;
+    return rr;
+  };
+  // Two identical lines and one different line, all of one model.
+  r.references = {ref(3, "m = \"deepseek-chat\""), ref(8, "m = \"deepseek-chat\""), ref(12, "x = call(\"deepseek-chat\")")};
+  auto finding = [](uint32_t line) {
+    Finding f;
+    f.rule = "no-cn";
+    f.model = "deepseek-chat";
+    f.location = {"app/x.py", line, 1};
+    return f;
+  };
+  r.findings = {finding(3), finding(8), finding(12)};
+  auto fingerprints = [](const ScanResult& scan) {
+    std::vector<std::string> out;
+    json doc = json::parse(Render("sarif", scan));
+    for (const json& res : doc["runs"][0]["results"]) {
+      out.push_back(res["partialFingerprints"]["modelprovFinding/v2"]);
+    }
+    return out;
+  };
+  std::vector<std::string> before = fingerprints(r);
+  REQUIRE(before.size() == 3);
+  CHECK(std::set<std::string>(before.begin(), before.end()).size() == 3);
+  CHECK(before[0].substr(before[0].size() - 2) == ":1");  // first of two identical lines
+  CHECK(before[1].substr(before[1].size() - 2) == ":2");
+  // Lines inserted above, and re-indentation, change nothing.
+  ScanResult shifted = r;
+  for (ResolvedReference& rr : shifted.references) {
+    rr.ref.location.line += 5;
+    rr.ref.excerpt = "    " + rr.ref.excerpt;
+  }
+  for (Finding& f : shifted.findings) f.location.line += 5;
+  CHECK(fingerprints(shifted) == before);
+}
+
+TEST_CASE("sarif: a location outside the scanned root is an absolute file URI without uriBaseId", "[report][sarif]") {
+  ScanResult r;
+  Finding f;
+  f.rule = "expired-waiver";
+  f.severity = Severity::kWarning;
+  f.location = {"/etc/company policy.yml", 14, 0};
+  r.findings = {f};
+  json loc = json::parse(Render("sarif", r))["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+  CHECK(loc["artifactLocation"] == json({{"uri", "file:///etc/company%20policy.yml"}}));
+  CHECK(loc["region"]["startLine"] == 14);
 }
 
 TEST_CASE("cyclonedx: models, services, libraries, lineage and licenses", "[report][cyclonedx]") {
@@ -139,6 +205,37 @@ TEST_CASE("cyclonedx: models, services, libraries, lineage and licenses", "[repo
   CHECK(lineage);
 }
 
+TEST_CASE("cyclonedx: inherited licenses, base license facts and local models", "[report][cyclonedx]") {
+  json doc = json::parse(Render("cyclonedx", testing::FixtureScan()));
+  std::map<std::string, json> by_ref;
+  for (const json& c : doc["components"]) by_ref[c["bom-ref"]] = c;
+  REQUIRE(by_ref.count("model:local:models/lora"));
+  REQUIRE(by_ref.count("model:meta-llama/Llama-3.1-70B"));
+  const json& lora = by_ref["model:local:models/lora"];
+  // The card's own license is declared; what binds the model is concluded.
+  CHECK(lora["licenses"] ==
+        json::parse(R"([{"license": {"id": "Apache-2.0", "acknowledgement": "declared"}},
+                        {"license": {"id": "Apache-2.0", "acknowledgement": "concluded"}},
+                        {"license": {"name": "Llama 3.1 Community License Agreement",
+                                     "url": "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE",
+                                     "acknowledgement": "concluded"}}])"));
+  // The team's own model has no supplier or publisher; the upstream publisher
+  // is on the base component, which carries its license's name and URL.
+  CHECK(lora.contains("supplier") == false);
+  CHECK(lora.contains("publisher") == false);
+  const json& base = by_ref["model:meta-llama/Llama-3.1-70B"];
+  CHECK(base["supplier"]["name"] == "Meta");
+  CHECK(base["licenses"] == json::parse(R"([{"license": {"name": "Llama 3.1 Community License Agreement",
+      "url": "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE"}}])"));
+  bool effective = false;
+  for (const json& p : lora["properties"]) {
+    effective = effective || (p["name"] == "modelprov:effective_license_category" && p["value"] == "restricted-commercial");
+  }
+  CHECK(effective);
+  // A model without inherited licenses keeps the plain form.
+  CHECK(by_ref["model:BAAI/bge-large-en-v1.5"]["licenses"] == json::parse(R"([{"license": {"id": "MIT"}}])"));
+}
+
 TEST_CASE("cyclonedx: empty scan and reproducible serial numbers", "[report][cyclonedx]") {
   json empty = json::parse(Render("cyclonedx", Empty()));
   CHECK(empty["components"] == json::array());
@@ -169,17 +266,90 @@ TEST_CASE("spdx: packages, LicenseRef declarations and lineage relationships", "
   }
   int descendant = 0;
   for (const json& rel : doc["relationships"]) {
-    if (rel["relationshipType"] == "DESCENDANT_OF") {
+    if (rel["relationshipType"] == "DESCENDANT_OF" && rel["spdxElementId"] == by_name["acme/support-bot-8b"]["SPDXID"]) {
       ++descendant;
-      CHECK(rel["spdxElementId"] == by_name["acme/support-bot-8b"]["SPDXID"]);
       CHECK(rel["relatedSpdxElement"] == by_name["meta-llama/Llama-3.1-8B-Instruct"]["SPDXID"]);
     }
+    if (rel["relationshipType"] == "DESCENDANT_OF" && rel["spdxElementId"] == by_name["local:models/lora"]["SPDXID"]) {
+      ++descendant;
+      CHECK(rel["relatedSpdxElement"] == by_name["meta-llama/Llama-3.1-70B"]["SPDXID"]);
+    }
   }
-  CHECK(descendant == 1);
+  CHECK(descendant == 2);
   // A license id SPDX cannot carry becomes NOASSERTION, never an invalid expression.
   json hostile = json::parse(Render("spdx", HostileScan()));
   CHECK(hostile["packages"][1]["licenseDeclared"] == "NOASSERTION");
   CHECK(json::parse(Render("spdx", Empty()))["packages"].size() == 1);  // the scanned root only
+}
+
+TEST_CASE("spdx: concluded licenses include inherited ones; local models have no supplier", "[report][spdx]") {
+  json doc = json::parse(Render("spdx", testing::FixtureScan()));
+  std::map<std::string, json> by_name;
+  for (const json& p : doc["packages"]) by_name[p["name"]] = p;
+  const json& lora = by_name["local:models/lora"];
+  CHECK(lora["licenseDeclared"] == "Apache-2.0");
+  CHECK(lora["licenseConcluded"] == "Apache-2.0 AND LicenseRef-llama-3.1");
+  CHECK(lora["supplier"] == "NOASSERTION");
+  CHECK(by_name["meta-llama/Llama-3.1-70B"]["supplier"] == "Organization: Meta");
+  CHECK(by_name["meta-llama/Llama-3.1-70B"]["licenseConcluded"] == "LicenseRef-llama-3.1");
+  CHECK(by_name["BAAI/bge-large-en-v1.5"]["licenseConcluded"] == "MIT");
+  // The LicenseRef is declared with the catalog's name and URL, even though
+  // only lineage names it for some models.
+  json llama;
+  for (const json& e : doc["hasExtractedLicensingInfos"]) {
+    if (e["licenseId"] == "LicenseRef-llama-3.1") llama = e;
+  }
+  CHECK(llama["name"] == "Llama 3.1 Community License Agreement");
+  CHECK(llama["seeAlsos"] == json({"https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE"}));
+
+  // A license only reached through lineage still gets its facts from the scan.
+  ScanResult only_lineage;
+  ModelSummary m;
+  m.id = "local:models/lora";
+  m.license = "Apache-2.0";
+  m.lineage = {{"meta-llama/Llama-3.1-8B", "adapter", "llama", "LicenseRef-llama-3.1", "model card"}};
+  only_lineage.models = {m};
+  only_lineage.licenses = testing::FixtureScan().licenses;
+  json info = json::parse(Render("spdx", only_lineage))["hasExtractedLicensingInfos"][0];
+  CHECK(info["name"] == "Llama 3.1 Community License Agreement");
+  CHECK(info["seeAlsos"].size() == 1);
+}
+
+TEST_CASE("markdown and html: suppression reasons, triggers, counts and effective categories", "[report][markdown][html]") {
+  std::string md = Render("markdown", testing::FixtureScan());
+  CHECK(md.find("| waived until 2099-01-01: approved by legal, ticket LEGAL-42 | `review-cn-model`") != std::string::npos);
+  CHECK(md.find("| suppressed inline: evaluated in LEGAL-7 |") != std::string::npos);
+  CHECK(md.find("| suppressed inline: no reason given |") != std::string::npos);
+  CHECK(md.find("| `country=CN` |") != std::string::npos);  // the trigger column
+  CHECK(md.find("### Errors (1 active, 1 suppressed)") != std::string::npos);
+  CHECK(md.find("4 active findings, 2 suppressed") == std::string::npos);
+  CHECK(md.find("3 active findings, 3 suppressed") != std::string::npos);
+  // The LoRA counts as restricted-commercial (its base's category), not permissive.
+  CHECK(md.find("| permissive | 1 |") != std::string::npos);
+  CHECK(md.find("| restricted-commercial | 2 |") != std::string::npos);
+  CHECK(md.find("inherits [Llama 3.1 Community License Agreement]") != std::string::npos);
+
+  std::string html = Render("html", testing::FixtureScan());
+  CHECK(html.find("<span class=\"badge\">waived</span> waived until 2099-01-01: approved by legal, ticket LEGAL-42") !=
+        std::string::npos);
+  CHECK(html.find("<span class=\"badge\">suppressed</span> suppressed inline: evaluated in LEGAL-7") != std::string::npos);
+  CHECK(html.find("<span class=\"badge\">waived</span> suppressed") == std::string::npos);
+  CHECK(html.find("<td><code>country=CN</code></td>") != std::string::npos);
+  CHECK(html.find("3 active findings, 3 suppressed") != std::string::npos);
+  CHECK(html.find("effective: restricted-commercial") != std::string::npos);
+}
+
+TEST_CASE("text: trigger, suppression reason and scan errors wording", "[report][text]") {
+  std::string text = Render("text", testing::FixtureScan());
+  CHECK(text.find("error [no-cn-origin] app/llm.py:19: deepseek-chat is published by DeepSeek (CN); policy forbids models "
+                  "from CN [trigger: country=CN]\n") != std::string::npos);
+  CHECK(text.find("(waived until 2099-01-01: approved by legal, ticket LEGAL-42)") != std::string::npos);
+  CHECK(text.find("(suppressed inline: evaluated in LEGAL-7)") != std::string::npos);
+  CHECK(text.find("Findings (3 active, 3 suppressed)") != std::string::npos);
+  CHECK(text.find("    license    Apache-2.0 — Apache License 2.0 (permissive)\n"
+                  "    inherits   LicenseRef-llama-3.1 — Llama 3.1 Community License Agreement (restricted-commercial)\n") !=
+        std::string::npos);
+  CHECK(text.find("; 3 active findings, 3 suppressed, 1 scan error; ") != std::string::npos);
 }
 
 TEST_CASE("markdown: hostile text cannot break tables or inject HTML", "[report][markdown]") {
@@ -194,7 +364,7 @@ TEST_CASE("markdown: hostile text cannot break tables or inject HTML", "[report]
   CHECK(md.find("line1 line2 \\| &lt;/td&gt;&lt;script&gt;alert(4)&lt;/script&gt;") != std::string::npos);
   CHECK(md.find("\xff") == std::string::npos);
   CHECK(md.find("`dir/ö file.py`") != std::string::npos);  // line 0: no ":0"
-  CHECK(md.find("waived (inline comment") != std::string::npos);
+  CHECK(md.find("suppressed: inline comment: modelprov:ignore rule-&lt;x&gt; ok") != std::string::npos);
   std::string empty = Render("markdown", Empty());
   CHECK(empty.find("No model dependencies were found.") != std::string::npos);
   CHECK(empty.find("No findings.") != std::string::npos);
@@ -228,6 +398,16 @@ TEST_CASE("notice: grouped per license with attribution and links", "[report][no
   CHECK(llama < mit);  // license ids in order: "LicenseRef-..." < "MIT"
   CHECK(notice.find("Required attribution:\n  Built with Llama\n") != std::string::npos);
   CHECK(notice.find("  - acme/support-bot-8b (adapter of meta-llama/Llama-3.1-8B-Instruct)") != std::string::npos);
+  // Listed once, with the lineage that brings the license in.
+  CHECK(notice.find("  - acme/support-bot-8b\n") == std::string::npos);
+  CHECK(notice.find("  - local:models/lora (adapter of meta-llama/Llama-3.1-70B)") != std::string::npos);
+  // Each license shows its own terms: the LoRA's Apache attribution (merged
+  // into its terms) is not a Llama requirement.
+  std::string llama_section = notice.substr(llama, mit - llama);
+  CHECK(llama_section.find("NOTICE file") == std::string::npos);
+  size_t apache = notice.find("Apache License 2.0 (Apache-2.0)\nLicense: https://www.apache.org/licenses/LICENSE-2.0\n");
+  REQUIRE(apache != std::string::npos);
+  CHECK(notice.find("  keep the LICENSE and any NOTICE file\n", apache) != std::string::npos);
   CHECK(notice.find("License not determined (check before shipping):\n  - mystery-lab/secret-model") != std::string::npos);
   CHECK(Render("notice", Empty()).find("uses no third-party AI model") != std::string::npos);
 }

@@ -115,6 +115,52 @@ TEST_CASE("term tests: state, yes/no and numeric comparisons", "[rules][conditio
   CHECK_FALSE(When("      terms:\n        mau_cap: present\n        revenue_cap: present\n", m));
 }
 
+TEST_CASE("term tests on every other term: attribution, field_of_use, aup_url, geographic, research_only",
+          "[rules][condition]") {
+  auto text = [](const std::string& t) { return TermValue{TermValue::State::kPresent, t, 0}; };
+  ModelSummary m;
+  m.id = "x/y";
+  m.terms["attribution"] = text("Built with Llama");
+  m.terms["field_of_use"] = text("no military use");
+  m.terms["aup_url"] = text("https://example.com/aup");
+  m.terms["geographic"] = TermValue{TermValue::State::kAbsent, "", 0};
+  m.terms["research_only"] = text("yes");
+  for (const char* term : {"attribution", "field_of_use", "aup_url"}) {
+    INFO(term);
+    MatchTrace trace;
+    CHECK(When("      terms:\n        " + std::string(term) + ": present\n", m, "a", "hf-model-id", &trace));
+    // Texts stay out of the trigger (it says "present"); {term_value} has them.
+    CHECK(trace.facts == std::vector<std::string>{std::string(term) + "=present"});
+    CHECK(trace.term == term);
+    CHECK(trace.term_value == m.terms[term].text);
+    CHECK_FALSE(When("      terms:\n        " + std::string(term) + ": absent\n", m));
+    CHECK_FALSE(When("      terms:\n        " + std::string(term) + ": unknown\n", m));
+  }
+  MatchTrace geo;
+  CHECK(When("      terms:\n        geographic: absent\n", m, "a", "hf-model-id", &geo));
+  CHECK(geo.facts == std::vector<std::string>{"geographic=absent"});
+  CHECK_FALSE(When("      terms:\n        geographic: present\n", m));
+  MatchTrace research;
+  CHECK(When("      terms:\n        research_only: yes\n", m, "a", "hf-model-id", &research));
+  CHECK(research.facts == std::vector<std::string>{"research_only=yes"});
+  CHECK(When("      terms:\n        research_only: present\n", m));  // present means "yes" for yes/no terms
+  CHECK_FALSE(When("      terms:\n        research_only: no\n", m));
+  CHECK_FALSE(When("      terms:\n        research_only: absent\n", m));
+  // A yes/no term answered "no" is absent, not present.
+  m.terms["research_only"] = text("no");
+  CHECK(When("      terms:\n        research_only: absent\n", m));
+  CHECK(When("      terms:\n        research_only: no\n", m));
+  CHECK_FALSE(When("      terms:\n        research_only: present\n", m));
+  // Unknown terms (no key at all) match only `unknown`.
+  m.terms.erase("aup_url");
+  CHECK(When("      terms:\n        aup_url: unknown\n", m));
+  CHECK_FALSE(When("      terms:\n        aup_url: [present, absent]\n", m));
+  // Under not, the trigger names the actual value.
+  MatchTrace negated;
+  CHECK(When("      not:\n        terms:\n          attribution: absent\n", m, "a", "hf-model-id", &negated));
+  CHECK(negated.facts == std::vector<std::string>{"attribution=Built with Llama"});
+}
+
 TEST_CASE("lineage conditions match any ancestor", "[rules][condition]") {
   ModelSummary lora;
   lora.id = "acme/support-lora";

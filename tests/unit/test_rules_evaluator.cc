@@ -82,7 +82,11 @@ TEST_CASE("waivers apply before their expiry date and are reported after it", "[
     std::vector<Finding> f = e.Evaluate(TwoModels());
     REQUIRE(f.size() == 2);
     CHECK(f[0].suppressed_by == "waiver");
+    CHECK(f[0].suppressed_reason == "approved, LEGAL-42");
+    CHECK(f[0].waiver_expires == "2030-06-01");
+    CHECK(SuppressionText(f[0]) == "waived until 2030-06-01: approved, LEGAL-42");
     CHECK(f[1].suppressed_by.empty());  // tests/t.py is outside the waiver's path
+    CHECK(f[1].suppressed_reason.empty());
   }
   SECTION("on the expiry day it no longer applies and an expired-waiver finding appears") {
     PolicyEvaluator e(p, [] { return std::string("2030-06-01"); });
@@ -107,6 +111,15 @@ TEST_CASE("inline suppressions on the line or the line above", "[rules][evaluato
   CHECK_FALSE(LineSuppresses("# modelprov:ignoreno-cn", "no-cn"));
   CHECK_FALSE(LineSuppresses("# modelprov:ignore", "no-cn"));
   CHECK_FALSE(LineSuppresses("model = 'x'", "no-cn"));
+  // The reason is the text after the ids; a bare marker is accepted with none.
+  CHECK(SuppressionReason("model = 'x'  # modelprov:ignore no-cn approved by legal ", "no-cn") == "approved by legal");
+  CHECK(SuppressionReason("// modelprov:ignore other,no-cn both approved", "no-cn") == "both approved");
+  CHECK(SuppressionReason("<!-- modelprov:ignore no-cn docs example -->", "no-cn") == "docs example");
+  CHECK(SuppressionReason("/* modelprov:ignore no-cn */", "no-cn") == "");
+  CHECK(SuppressionReason("# modelprov:ignore no-cn", "no-cn") == "");
+  CHECK(SuppressionReason("# modelprov:ignore a x  modelprov:ignore no-cn y", "no-cn") == "y");
+  CHECK(SuppressionReason("# modelprov:ignore a first reason modelprov:ignore no-cn", "a") == "first reason");
+  CHECK_FALSE(SuppressionReason("# modelprov:ignore no-cn-origin", "no-cn").has_value());
 
   Policy p = Load(kCnPolicy);
   PolicyEvaluator e(p, [] { return std::string("2030-01-01"); });
@@ -118,7 +131,19 @@ TEST_CASE("inline suppressions on the line or the line above", "[rules][evaluato
   std::vector<Finding> f = e.Evaluate(TwoModels());
   REQUIRE(f.size() == 2);
   CHECK(f[0].suppressed_by == "inline");
+  CHECK(f[0].suppressed_reason == "vendor approved");
+  CHECK(f[0].waiver_expires.empty());
+  CHECK(SuppressionText(f[0]) == "suppressed inline: vendor approved");
   CHECK(f[1].suppressed_by.empty());
+
+  e.set_line_reader([](const std::string&, uint32_t line) -> std::optional<std::string> {
+    if (line == 3) return "m = 'deepseek-chat'  # modelprov:ignore no-cn";
+    return std::string("code");
+  });
+  f = e.Evaluate(TwoModels());
+  CHECK(f[0].suppressed_by == "inline");
+  CHECK(f[0].suppressed_reason.empty());
+  CHECK(SuppressionText(f[0]) == "suppressed inline: no reason given");
 }
 
 TEST_CASE("baselines: written, parsed and matched by rule, model and path", "[rules][baseline]") {
@@ -140,6 +165,8 @@ TEST_CASE("baselines: written, parsed and matched by rule, model and path", "[ru
   std::vector<Finding> after = second.Evaluate(moved);
   REQUIRE(after.size() == 2);
   CHECK(after[0].suppressed_by == "baseline");
+  CHECK(after[0].suppressed_reason == "base.json");
+  CHECK(SuppressionText(after[0]) == "accepted in baseline base.json");
   CHECK(after[1].suppressed_by.empty());  // new: not in the baseline
 
   CHECK(Baseline::Write({}) == "{\n  \"modelprov_baseline\": 1,\n  \"findings\": []\n}\n");
@@ -173,4 +200,38 @@ TEST_CASE("EvaluateModel shows which rules would fire without a location", "[rul
   REQUIRE(f.size() == 1);
   CHECK(f[0].message == "deepseek-chat comes from DeepSeek (CN) at unknown:unknown");
   CHECK(e.EvaluateModel(r.models[1], "api-model").empty());
+}
+
+TEST_CASE("WaiverNotes tells explain which waivers cover a rule for a model", "[rules][evaluator][waiver]") {
+  Policy p = Load(std::string(kCnPolicy) + R"(waivers:
+  - rule: no-cn
+    model: "deepseek-*"
+    reason: "approved by legal, ticket LEGAL-42"
+    expires: 2099-01-01
+  - rule: "*"
+    path: "services/**"
+    reason: "sandbox"
+    expires: 2099-01-01
+  - rule: no-cn
+    model: "deepseek-chat"
+    reason: "old approval"
+    expires: 2020-01-01
+  - rule: no-cn
+    model: "qwen-*"
+    reason: "other model"
+    expires: 2099-01-01
+)");
+  PolicyEvaluator e(p, [] { return std::string("2030-01-01"); });
+  std::vector<Finding> f = e.EvaluateModel(TwoModels().models[0], "api-model");
+  REQUIRE(f.size() == 1);
+  CHECK(e.WaiverNotes(f[0]) == std::vector<std::string>{
+            "waived until 2099-01-01 (model deepseek-*, p.yml:8): approved by legal, ticket LEGAL-42",
+            "waived in path services/** until 2099-01-01 (path services/**, p.yml:12): sandbox",
+            "waiver (model deepseek-chat, p.yml:16) expired on 2020-01-01: old approval",
+        });
+  Finding other = f[0];
+  other.model = "gpt-4o";
+  other.rule = "something-else";
+  CHECK(e.WaiverNotes(other) == std::vector<std::string>{
+            "waived in path services/** until 2099-01-01 (path services/**, p.yml:12): sandbox"});
 }

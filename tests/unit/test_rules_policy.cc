@@ -1,7 +1,15 @@
 // Policy loading: valid documents, presets, and malformed input with the
 // exact messages users see.
-#include <catch2/catch.hpp>
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
 
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "catalog/catalog.h"
 #include "engine/policy.h"
 #include "engine/template.h"
 
@@ -90,8 +98,8 @@ TEST_CASE("malformed policies name file, line and problem", "[rules][policy]") {
   CHECK(ErrorOf("rules:\n  - id: a\n    severity: note\n    message: x\n    when:\n      terms:\n        mau: present\n")
             .rfind("p.yml:7: terms: unknown term 'mau' (known: commercial_use, ", 0) == 0);
   CHECK(ErrorOf("rules:\n  - id: a\n    severity: note\n    message: x\n    when:\n      terms:\n        mau_cap: lots\n") ==
-        "p.yml:7: terms.mau_cap: 'lots' is not a term test (use present, absent, unknown, yes, no, or a comparison "
-        "such as '>= 1000000')");
+        "p.yml:7: terms.mau_cap: 'lots' is not a term test (use present, absent, unknown, or a comparison such as "
+        "'>= 1000000')");
   CHECK(ErrorOf("rules:\n  - id: a\n    severity: note\n    message: x\n    when:\n      kind: api\n") ==
         "p.yml:6: kind: unknown reference kind 'api'");
   CHECK(ErrorOf("rules:\n  - id: a\n    severity: note\n    message: x\n    when:\n      any: []\n") ==
@@ -100,6 +108,82 @@ TEST_CASE("malformed policies name file, line and problem", "[rules][policy]") {
         "p.yml:7: lineage: unknown key 'publisher' (known: model, family, license, relation)");
   CHECK(ErrorOf("rules:\n  - id: expired-waiver\n    severity: note\n    message: x\n") ==
         "p.yml:2: rule id 'expired-waiver' is reserved for modelprov's own findings");
+}
+
+TEST_CASE("closed-list values are validated, so a typo never silently disables a rule", "[rules][policy]") {
+  const std::string head = "rules:\n  - id: a\n    severity: note\n    message: x\n    when:\n";
+  CHECK(ErrorOf(head + "      license_category: permisive\n") ==
+        "p.yml:6: license_category: unknown license category 'permisive' (known: permissive, weak-copyleft, copyleft, "
+        "responsible-ai, restricted-commercial, non-commercial, proprietary-api-terms)");
+  CHECK(ErrorOf(head + "      license_category: [permissive, copyleft, nc]\n") ==
+        "p.yml:6: license_category: unknown license category 'nc' (known: permissive, weak-copyleft, copyleft, "
+        "responsible-ai, restricted-commercial, non-commercial, proprietary-api-terms)");
+  CHECK(ErrorOf(head + "      lineage: {relation: quantised}\n") ==
+        "p.yml:6: lineage.relation: unknown relation 'quantised' (known: finetune, quantized, adapter, merge, "
+        "distillation, base, mirror)");
+  CHECK(ErrorOf(head + "      country: China\n") ==
+        "p.yml:6: country: 'China' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. CN, US)");
+  CHECK(ErrorOf(head + "      country:\n        - US\n        - USA\n") ==
+        "p.yml:8: country: 'USA' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. CN, US)");
+  CHECK(ErrorOf(head + "      data_country: \"C-\"\n") ==
+        "p.yml:6: data_country: 'C-' is not an ISO 3166-1 alpha-2 country code (two letters, e.g. CN, US)");
+  CHECK(ErrorOf(head + "      terms:\n        mau_cap: yes\n") ==
+        "p.yml:7: terms.mau_cap: 'yes' is only a test for commercial_use and research_only (use present, absent, "
+        "unknown, or a comparison such as '>= 1000000')");
+  CHECK(ErrorOf(head + "      terms:\n        attribution: no\n") ==
+        "p.yml:7: terms.attribution: 'no' is only a test for commercial_use and research_only (use present, absent "
+        "or unknown)");
+  CHECK(ErrorOf(head + "      terms:\n        commercial_use: \">= 5\"\n") ==
+        "p.yml:7: terms.commercial_use: '>= 5' compares a number, which only mau_cap and revenue_cap have (use "
+        "present, absent, unknown, yes or no)");
+  CHECK(ErrorOf(head + "      terms:\n        research_only: [yes, maybe]\n") ==
+        "p.yml:7: terms.research_only: 'maybe' is not a term test (use present, absent, unknown, yes or no)");
+  // Valid: known values, any case, globs that match a known value, unknown.
+  for (const char* ok : {"      license_category: [restricted-*, Permissive, unknown]\n",
+                         "      lineage: {relation: [quantized, adapter, mirror]}\n", "      country: [cn, US, \"C?\", unknown]\n",
+                         "      data_country: \"*\"\n", "      terms: {mau_cap: \">= 1\", commercial_use: no, naming: absent}\n"}) {
+    INFO(ok);
+    CHECK(LoadPolicy(head + ok, "p.yml").ok());
+  }
+}
+
+TEST_CASE("the closed lists cover every value the catalog uses", "[rules][policy]") {
+  Result<Catalog> catalog = Catalog::Builtin();
+  REQUIRE(catalog.ok());
+  const auto& categories = LicenseCategories();
+  for (const License& l : catalog->licenses()) {
+    INFO(l.id);
+    CHECK(std::find(categories.begin(), categories.end(), l.category) != categories.end());
+  }
+  const auto& relations = LineageRelations();
+  for (const Family& f : catalog->families()) {
+    for (const BaseModelRule& b : f.base_models) {
+      INFO(f.id);
+      CHECK(std::find(relations.begin(), relations.end(), b.relation) != relations.end());
+    }
+  }
+  // And the seeds schemas' full category lists, not only the ones in use.
+  std::vector<std::string> from_schema;
+  std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& j) {
+    if (j.is_object()) {
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        if (it.key() == "category" && it->is_object() && it->contains("enum")) {
+          for (const auto& v : (*it)["enum"]) from_schema.push_back(v.get<std::string>());
+        }
+        walk(*it);
+      }
+    } else if (j.is_array()) {
+      for (const auto& v : j) walk(v);
+    }
+  };
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(MODELPROV_SOURCE_DIR) + "/seeds/schema")) {
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    walk(nlohmann::json::parse(text.str()));
+  }
+  REQUIRE_FALSE(from_schema.empty());
+  for (const std::string& c : from_schema) CHECK(std::find(categories.begin(), categories.end(), c) != categories.end());
 }
 
 TEST_CASE("malformed waivers", "[rules][policy]") {
