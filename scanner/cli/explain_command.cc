@@ -206,7 +206,7 @@ std::string TermText(const TermValue& v) {
 }
 
 void WriteText(const std::string& name, const Explained& e, const rules::Policy& policy,
-               const std::vector<Finding>& findings, std::ostream& out) {
+               const std::vector<Finding>& findings, const rules::PolicyEvaluator& evaluator, std::ostream& out) {
   const ModelSummary& m = e.model;
   out << name << ": " << e.what << (e.match.empty() ? "" : " (matched by " + e.match + ")") << "\n";
   if (m.id != name) out << "  model:            " << m.id << "\n";
@@ -253,13 +253,14 @@ void WriteText(const std::string& name, const Explained& e, const rules::Policy&
     out << "    " << SeverityName(f.severity) << " [" << f.rule << "] " << f.message;
     if (!f.trigger.empty()) out << " (" << f.trigger << ")";
     out << "\n";
+    for (const std::string& note : evaluator.WaiverNotes(f)) out << "      " << note << "\n";
   }
 }
 
 json Nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 json ToJson(const std::string& name, const Explained& e, const rules::Policy& policy,
-            const std::vector<Finding>& findings) {
+            const std::vector<Finding>& findings, const rules::PolicyEvaluator& evaluator) {
   const ModelSummary& m = e.model;
   json lineage = json::array();
   for (const LineageStep& s : m.lineage) {
@@ -273,7 +274,7 @@ json ToJson(const std::string& name, const Explained& e, const rules::Policy& po
   json rules = json::array();
   for (const Finding& f : findings) {
     rules.push_back({{"rule", f.rule}, {"severity", SeverityName(f.severity)}, {"message", f.message},
-                     {"trigger", Nullable(f.trigger)}});
+                     {"trigger", Nullable(f.trigger)}, {"waivers", evaluator.WaiverNotes(f)}});
   }
   return {{"name", name},
           {"type", e.what},
@@ -343,9 +344,9 @@ int RunExplain(const ExplainOptions& o) {
   rules::PolicyEvaluator evaluator(*policy);
   std::vector<Finding> findings = evaluator.EvaluateModel(e->model, e->kind);
   if (o.format == "json") {
-    std::cout << ToJson(name, *e, *policy, findings).dump(2) << "\n";
+    std::cout << ToJson(name, *e, *policy, findings, evaluator).dump(2) << "\n";
   } else {
-    WriteText(name, *e, *policy, findings, std::cout);
+    WriteText(name, *e, *policy, findings, evaluator, std::cout);
   }
   return kExitClean;
 }

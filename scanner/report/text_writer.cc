@@ -211,7 +211,7 @@ class TextWriter final : public ReportWriter {
         << " publisher" << (publishers.size() == 1 ? "" : "s");
     if (!countries.empty()) out << " (" << c.str() << ")";
     out << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s") << " in "
-        << r.stats.files << " files (" << HumanBytes(r.stats.bytes) << "); " << active << " active finding"
+        << r.stats.files << (r.stats.files == 1 ? " file (" : " files (") << HumanBytes(r.stats.bytes) << "); " << active << " active finding"
         << (active == 1 ? "" : "s") << ", " << r.findings.size() - active << " suppressed"
         << ", " << r.errors.size() << " scan error" << (r.errors.size() == 1 ? "" : "s")
         << "; " << secs << " s\n";

@@ -195,7 +195,11 @@ class TreeWalker {
   void ReportSymlink(const std::string& abs, const std::string& rel) {
     char buf[PATH_MAX];
     if (::realpath(abs.c_str(), buf) == nullptr) {
-      sink_.OnError({Display(rel), "symbolic link whose target does not exist; skipped"});
+      int err = errno;
+      sink_.OnError({Display(rel), err == ELOOP ? "symbolic link loop; skipped"
+                                   : err == ENOENT || err == ENOTDIR
+                                       ? "symbolic link whose target does not exist; skipped"
+                                       : "symbolic link cannot be resolved (" + std::string(std::strerror(err)) + "); skipped"});
       return;
     }
     if (!IsWithin(buf, real_root_)) {

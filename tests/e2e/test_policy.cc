@@ -562,3 +562,32 @@ TEST_CASE("explain: unknown names exit 1 with the closest known names", "[e2e][e
   CHECK(fmt.exit_code == 2);
   CHECK(fmt.err == "modelprov: --format must be text or json, not 'xml'\n");
 }
+
+TEST_CASE("explain: the issue's example policy shows the waiver covering deepseek-chat", "[e2e][explain]") {
+  TempDir dir;
+  dir.Write("policy.yml",
+            "rules:\n"
+            "  - id: no-cn-origin\n"
+            "    severity: error\n"
+            "    message: \"{model} comes from {publisher} ({country})\"\n"
+            "    when:\n"
+            "      country: [CN]\n"
+            "waivers:\n"
+            "  - rule: no-cn-origin\n"
+            "    model: \"deepseek-chat\"\n"
+            "    reason: \"approved by legal, ticket LEGAL-42\"\n"
+            "    expires: 2099-01-01\n");
+  RunResult text = Modelprov({"explain", "deepseek-chat", "--policy", "policy.yml"}, dir.path());
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("    error [no-cn-origin] deepseek-chat comes from DeepSeek (CN) (country=CN)\n"
+                      "      waived until 2099-01-01") != std::string::npos);
+  RunResult json = Modelprov({"explain", "deepseek-chat", "--policy", "policy.yml", "--format", "json"}, dir.path());
+  REQUIRE(json.exit_code == 0);
+  nlohmann::json j = ParseJson(json);
+  REQUIRE(j["findings"].size() == 1);
+  REQUIRE(j["findings"][0]["waivers"].size() == 1);
+  CHECK(j["findings"][0]["waivers"][0].get<std::string>().find("approved by legal, ticket LEGAL-42") != std::string::npos);
+  // Another CN model is not covered.
+  RunResult other = Modelprov({"explain", "qwen-max", "--policy", "policy.yml", "--format", "json"}, dir.path());
+  CHECK(ParseJson(other)["findings"][0]["waivers"] == nlohmann::json::array());
+}

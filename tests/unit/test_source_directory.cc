@@ -92,11 +92,15 @@ TEST_CASE("symlinks are never followed; leaving the root is reported", "[source]
   std::filesystem::create_directory_symlink(d.path(), d.path() / "real/up");
   std::filesystem::create_symlink(outside.path() / "secret.py", d.path() / "escape.py");
   std::filesystem::create_symlink(d.path() / "missing", d.path() / "dangling");
+  std::filesystem::create_symlink(d.path() / "cycle2", d.path() / "cycle1");  // cycle1 -> cycle2 -> cycle1
+  std::filesystem::create_symlink(d.path() / "cycle1", d.path() / "cycle2");
   REQUIRE(::mkfifo((d.path() / "pipe").c_str(), 0600) == 0);
   DirectorySource src(d.path(), "");
   Listing l = Walk(src);
   CHECK(l.paths == std::vector<std::string>{"real/a.py"});
   CHECK(l.errors == std::vector<std::string>{
+                        "cycle1: symbolic link loop; skipped",
+                        "cycle2: symbolic link loop; skipped",
                         "dangling: symbolic link whose target does not exist; skipped",
                         "escape.py: symbolic link pointing outside the scanned root; not followed",
                         "pipe: not a regular file (FIFO, socket or device); skipped",
