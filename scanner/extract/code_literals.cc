@@ -13,6 +13,8 @@ namespace {
 constexpr size_t kMaxDepth = 512;
 // Longer literals are prose or data blobs, never a model name or URL.
 constexpr size_t kMaxLiteralBytes = 2048;
+// Longer strings are never a dict key that names a model slot.
+constexpr size_t kMaxKeyBytes = 128;
 
 bool IsIdentStart(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
@@ -235,7 +237,7 @@ class Lexer {
     }
     if (!IsQuote(c)) return false;
     f.quote = c;
-    if (s_.triple_quote_strings && t_.compare(j, 3, std::string(3, c)) == 0) {
+    if (s_.triple_quote_strings && j + 2 < t_.size() && t_[j + 1] == c && t_[j + 2] == c) {
       f.triple = true;
       f.multiline = true;
     }
@@ -280,7 +282,12 @@ class Lexer {
       ++i_;
     }
     SetLast(Tok::kString);
-    last_string_ = value;
+    // Only a short string can be a key ("model": ...); a docstring is not copied.
+    if (value.size() <= kMaxKeyBytes) {
+      last_string_ = value;
+    } else {
+      last_string_.clear();
+    }
     if (!terminated || too_long) return;
     Emit(open, content_start, std::move(value), interpolated);
   }
@@ -294,7 +301,9 @@ class Lexer {
       return true;
     }
     if (f.verbatim && t_[i_] == '"' && i_ + 1 < t_.size() && t_[i_ + 1] == '"') return false;
-    if (f.triple) return t_.compare(i_, 3, std::string(3, f.quote)) == 0;
+    if (f.triple) {  // char by char: this runs for every byte of every docstring
+      return t_[i_] == f.quote && i_ + 2 < t_.size() && t_[i_ + 1] == f.quote && t_[i_ + 2] == f.quote;
+    }
     return t_[i_] == f.quote;
   }
 

@@ -1,5 +1,7 @@
 #include "extract/registry.h"
 
+#include <algorithm>
+
 #include "core/glob.h"
 #include "core/text.h"
 #include "extract/extractors.h"
@@ -47,44 +49,53 @@ ExtractorList DefaultExtractors() {
   return list;
 }
 
-namespace {
-
-// Most claims are "**/*.ext" or "**/name"; answering those from the base name
-// avoids running the general matcher thousands of times per scan.
-bool FastGlobMatch(const std::string& glob, std::string_view path) {
-  std::string_view g = glob;
-  if (g.rfind("**/", 0) == 0) {
-    std::string_view rest = g.substr(3);
-    if (rest.find_first_of("*?/") == std::string_view::npos) return IEquals(BaseName(path), rest);
-    if (rest.size() > 1 && rest[0] == '*' && rest.find_first_of("*?/", 1) == std::string_view::npos) {
-      std::string_view base = BaseName(path);
-      std::string_view suffix = rest.substr(1);
-      return base.size() >= suffix.size() && IEquals(base.substr(base.size() - suffix.size()), suffix);
-    }
-  }
-  return GlobMatch(glob, path, CaseSensitivity::kInsensitive);
-}
-
-}  // namespace
-
 ExtractorSelector::ExtractorSelector(const ExtractorList& extractors) {
-  for (const auto& e : extractors) {
-    claims_.push_back({e.get(), e->globs()});
-    all_.push_back(e.get());
+  for (size_t i = 0; i < extractors.size(); ++i) {
+    const Extractor* e = extractors[i].get();
+    all_.push_back(e);
     any_magic_ = any_magic_ || e->uses_magic();
+    for (const std::string& glob : e->globs()) {
+      std::string_view rest = glob;
+      bool anywhere = rest.rfind("**/", 0) == 0;
+      if (anywhere) rest.remove_prefix(3);
+      if (anywhere && rest.find_first_of("*?/[") == std::string_view::npos) {
+        by_name_[ToLower(rest)].push_back(i);
+      } else if (anywhere && rest.size() > 1 && rest[0] == '*' && rest[1] == '.' &&
+                 rest.find_first_of("*?/[", 1) == std::string_view::npos) {
+        by_suffix_[ToLower(rest.substr(1))].push_back(i);
+      } else {
+        std::string last = ToLower(glob.substr(glob.rfind('/') == std::string::npos ? 0 : glob.rfind('/') + 1));
+        size_t first_wild = last.find_first_of("*?[");
+        size_t last_wild = last.find_last_of("*?]");
+        general_.push_back({glob, i, last.substr(0, first_wild),
+                            first_wild == std::string::npos ? std::string() : last.substr(last_wild + 1)});
+      }
+    }
   }
 }
 
 std::vector<const Extractor*> ExtractorSelector::ForPath(std::string_view path) const {
-  std::vector<const Extractor*> out;
-  for (const Claim& c : claims_) {
-    for (const std::string& g : c.globs) {
-      if (FastGlobMatch(g, path)) {
-        out.push_back(c.extractor);
-        break;
-      }
-    }
+  std::vector<size_t> hits;
+  std::string base = ToLower(BaseName(path));
+  auto add = [&](const std::unordered_map<std::string, std::vector<size_t>>& index, const std::string& key) {
+    auto it = index.find(key);
+    if (it != index.end()) hits.insert(hits.end(), it->second.begin(), it->second.end());
+  };
+  add(by_name_, base);
+  for (size_t dot = base.find('.'); dot != std::string::npos; dot = base.find('.', dot + 1)) {
+    add(by_suffix_, base.substr(dot));
   }
+  for (const GeneralClaim& c : general_) {
+    bool possible = base.size() >= c.base_prefix.size() + c.base_suffix.size() &&
+                    base.compare(0, c.base_prefix.size(), c.base_prefix) == 0 &&
+                    base.compare(base.size() - c.base_suffix.size(), c.base_suffix.size(), c.base_suffix) == 0;
+    if (possible && GlobMatch(c.glob, path, CaseSensitivity::kInsensitive)) hits.push_back(c.extractor);
+  }
+  std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  std::vector<const Extractor*> out;
+  out.reserve(hits.size());
+  for (size_t i : hits) out.push_back(all_[i]);
   return out;
 }
 

@@ -2,6 +2,9 @@
 // a given file.
 #pragma once
 
+#include <unordered_map>
+#include <utility>
+
 #include <string_view>
 #include <vector>
 
@@ -25,11 +28,21 @@ class ExtractorSelector {
   bool any_magic() const { return any_magic_; }
 
  private:
-  struct Claim {
-    const Extractor* extractor;
-    std::vector<std::string> globs;
+  // Claims are indexed by shape, so a path costs a few hash lookups on its
+  // lowercased base name instead of every glob of every extractor:
+  // "**/name" by name, "**/*.ext" by suffix (each of the base name's dot
+  // positions is tried), anything else matched as a glob. Values are
+  // extractor positions, so results keep registry order.
+  std::unordered_map<std::string, std::vector<size_t>> by_name_;
+  std::unordered_map<std::string, std::vector<size_t>> by_suffix_;
+  struct GeneralClaim {
+    std::string glob;
+    size_t extractor;
+    // The glob's last segment's literal start and end, lowercased: a base
+    // name that does not have them cannot match, and skips the matcher.
+    std::string base_prefix, base_suffix;
   };
-  std::vector<Claim> claims_;
+  std::vector<GeneralClaim> general_;
   std::vector<const Extractor*> all_;
   bool any_magic_ = false;
 };

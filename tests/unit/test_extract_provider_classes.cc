@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/provider_classes.h"
 #include "extract/extractors.h"
 #include "support/extract_helpers.h"
 
@@ -32,4 +33,13 @@ TEST_CASE("provider classes instantiated in Python and TypeScript", "[extract][p
       "function ChatAnthropic(opts) { return null; }\n";
   CHECK(RunExtractor(*e, "web/chain.ts", ts) ==
         std::vector<std::string>{"2:15 sdk-package ChatAnthropic ~ class=ChatAnthropic package=langchain-anthropic"});
+}
+
+TEST_CASE("every class in the table is found (the file prefilter's anchors cover them all)", "[extract][provider_classes]") {
+  auto e = MakeProviderClassExtractor();
+  for (const ProviderClass& c : kProviderClasses) {
+    INFO(c.name);
+    std::string code = "llm = " + std::string(c.name) + "()\n";
+    CHECK(RunExtractor(*e, "a.py", code).size() == 1);
+  }
 }
