@@ -255,7 +255,21 @@ class Lexer {
     size_t content_start = i_;
     std::string value;
     bool interpolated = false, too_long = false, terminated = false;
+    const char quote = f.hashes >= 0 ? '"' : f.quote;
     while (i_ < t_.size()) {
+      // Bulk-copy the run of ordinary characters up to the next one any rule
+      // below looks at: most of a string's bytes, and of a Python file's.
+      size_t run = i_;
+      while (run < t_.size()) {
+        char r = t_[run];
+        if (r == quote || r == '\\' || r == '\n' || r == '{' || r == '$') break;
+        ++run;
+      }
+      if (run > i_) {
+        AppendRun(value, t_.substr(i_, run - i_), too_long);
+        i_ = run;
+        if (i_ >= t_.size()) break;
+      }
       char c = t_[i_];
       if (IsClosing(f)) {
         i_ += f.triple ? 3 : (f.hashes >= 0 ? 1 + static_cast<size_t>(f.hashes) : 1);
@@ -305,6 +319,12 @@ class Lexer {
       return t_[i_] == f.quote && i_ + 2 < t_.size() && t_[i_ + 1] == f.quote && t_[i_ + 2] == f.quote;
     }
     return t_[i_] == f.quote;
+  }
+
+  static void AppendRun(std::string& value, std::string_view run, bool& too_long) {
+    size_t room = kMaxLiteralBytes - std::min(value.size(), kMaxLiteralBytes);
+    if (run.size() > room) too_long = true;
+    value.append(run.substr(0, room));
   }
 
   static void Append(std::string& value, char c, bool& too_long) {

@@ -145,11 +145,12 @@ class Worker final : public MemberExtractor {
       ex->Extract(in, sink);
     }
     std::string origin = sources_[item.source]->origin();
-    if (text_loaded && !text_failed && !sink.refs.empty()) AddExcerpts(sink.refs);
     for (ModelReference& ref : sink.refs) {
       ref.source = origin;
       if (std::optional<ResolvedReference> r = resolver_.Resolve(ref)) out.refs.push_back(std::move(*r));
     }
+    // Quoted after resolution: only the references that are kept need a line.
+    if (text_loaded && !text_failed && !out.refs.empty()) AddExcerpts(out.refs);
     out.errors = std::move(sink.errors);
     return out;
   }
@@ -186,9 +187,14 @@ class Worker final : public MemberExtractor {
 
  private:
   // The text is still in buffer_, so quoting the line costs one line index.
-  void AddExcerpts(std::vector<ModelReference>& refs) const {
+  void AddExcerpts(std::vector<ResolvedReference>& refs) const {
+    bool any = std::any_of(refs.begin(), refs.end(), [](const ResolvedReference& r) {
+      return r.ref.location.line != 0 && r.ref.excerpt.empty();
+    });
+    if (!any) return;
     LineIndex index(buffer_);
-    for (ModelReference& ref : refs) {
+    for (ResolvedReference& r : refs) {
+      ModelReference& ref = r.ref;
       if (ref.location.line == 0 || !ref.excerpt.empty()) continue;
       ref.excerpt = MakeExcerpt(index.LineText(buffer_, ref.location.line));
     }
