@@ -111,3 +111,22 @@ TEST_CASE("license categories come from the documented set", "[catalog][seeds]")
     CHECK((l.spdx || l.id.rfind("LicenseRef-", 0) == 0));
   }
 }
+
+// Countries are ISO 3166-1 alpha-2 codes or unknown (empty); a provider's
+// terms_url, when known, is a web address.
+TEST_CASE("built-in countries are alpha-2 codes and terms URLs are URLs", "[catalog][seeds]") {
+  auto c = Catalog::Builtin();
+  REQUIRE(c.ok());
+  auto alpha2 = [](const std::string& s) {
+    return s.empty() || (s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z');
+  };
+  for (const auto& p : c->publishers()) {
+    INFO("publisher " << p.id << " country " << p.country);
+    CHECK(alpha2(p.country));
+  }
+  for (const auto& p : c->providers()) {
+    INFO("provider " << p.id << " data_country " << p.data_country << " terms_url " << p.terms_url);
+    CHECK(alpha2(p.data_country));
+    CHECK((p.terms_url.empty() || p.terms_url.rfind("https://", 0) == 0 || p.terms_url.rfind("http://", 0) == 0));
+  }
+}
