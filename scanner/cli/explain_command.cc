@@ -63,6 +63,22 @@ Explained FromLicense(const License& l) {
   return e;
 }
 
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::any_of(v.begin(), v.end(), [&](const std::string& e) { return IEquals(e, s); });
+}
+
+Explained FromPublisher(const Publisher& p) {
+  Explained e;
+  e.what = "publisher";
+  e.match = "publisher";
+  e.model.id = p.id;
+  e.model.publisher = p.id;
+  e.model.publisher_name = p.name;
+  e.model.country = p.country;
+  e.model.sources = p.sources;
+  return e;
+}
+
 Explained FromFamily(const Family& f, const Catalog& catalog) {
   Resolution r;
   r.model = f.id;
@@ -143,6 +159,10 @@ std::optional<Explained> Lookup(const std::string& name, const Resolver& resolve
       return FromResolution(*r, ReferenceKind::kGguf, "gguf-name", catalog);
     }
   }
+  // A publisher by id, alias or Hub org ("mistralai", "deepseek-ai").
+  for (const Publisher& p : catalog.publishers()) {
+    if (IEquals(p.id, name) || Contains(p.aliases, name) || Contains(p.hf_orgs, name)) return FromPublisher(p);
+  }
   // A model card's license value ("llama3.1", "apache-2.0", "other" + name).
   if (const License* l = catalog.FindLicense(resolver.LicenseFromCard(name, name))) return FromLicense(*l);
   return std::nullopt;
@@ -170,7 +190,10 @@ std::string LiteralPrefix(const std::string& pattern) {
   return p;
 }
 
-std::vector<std::string> ClosestNames(const std::string& name, const Catalog& catalog) {
+std::optional<Explained> Lookup(const std::string& name, const Resolver& resolver);
+
+std::vector<std::string> ClosestNames(const std::string& name, const Resolver& resolver) {
+  const Catalog& catalog = resolver.catalog();
   std::set<std::string> names;
   auto add = [&names](const std::string& n) {
     if (!n.empty()) names.insert(n);
@@ -191,7 +214,11 @@ std::vector<std::string> ClosestNames(const std::string& name, const Catalog& ca
   for (const std::string& n : names) scored.emplace_back(EditDistance(name, n), n);
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> out;
-  for (size_t i = 0; i < scored.size() && i < 3; ++i) out.push_back(scored[i].second);
+  // Only names explain itself knows: a pattern's literal prefix ("mistralai")
+  // is not always a name on its own.
+  for (size_t i = 0; i < scored.size() && out.size() < 3; ++i) {
+    if (Lookup(scored[i].second, resolver)) out.push_back(scored[i].second);
+  }
   return out;
 }
 
@@ -335,14 +362,15 @@ int RunExplain(const ExplainOptions& o) {
   std::string name(Trim(o.name));
   std::optional<Explained> e = Lookup(name, resolver);
   if (!e) {
-    std::vector<std::string> close = ClosestNames(name, *catalog);
+    std::vector<std::string> close = ClosestNames(name, resolver);
     std::string list;
     for (const std::string& c : close) list += (list.empty() ? "" : ", ") + c;
     std::cerr << "modelprov: '" << name << "' is not in the catalog (closest known names: " << list << ")\n";
     return kExitFindings;
   }
   rules::PolicyEvaluator evaluator(*policy);
-  std::vector<Finding> findings = evaluator.EvaluateModel(e->model, e->kind);
+  // A publisher is not a dependency a rule could fire on.
+  std::vector<Finding> findings = e->what == "publisher" ? std::vector<Finding>{} : evaluator.EvaluateModel(e->model, e->kind);
   if (o.format == "json") {
     std::cout << ToJson(name, *e, *policy, findings, evaluator).dump(2) << "\n";
   } else {

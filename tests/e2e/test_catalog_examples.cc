@@ -74,3 +74,26 @@ TEST_CASE("a single-family org's other models are the publisher's, with no borro
   CHECK(j["family"].is_null());
   CHECK(j["license"].is_null());
 }
+
+TEST_CASE("explain: a publisher by its Hub org, and suggestions are names explain knows", "[e2e][explain][catalog]") {
+  nlohmann::json j = Explain("mistralai");
+  CHECK(j["type"] == "publisher");
+  CHECK(j["publisher"] == "mistral");
+  CHECK(j["country"] == "FR");
+  CHECK(j["findings"] == nlohmann::json::array());
+  TempDir d;
+  RunResult r = Modelprov({"explain", "bge-larg", "--policy", "none"}, d.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("closest known names: ") != std::string::npos);
+  // every suggestion is itself explainable
+  std::string list = r.err.substr(r.err.find("names: ") + 7);
+  list = list.substr(0, list.find(')'));
+  size_t start = 0;
+  while (start < list.size()) {
+    size_t comma = list.find(", ", start);
+    std::string name = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    INFO(name);
+    CHECK(Modelprov({"explain", name, "--policy", "none"}, d.path()).exit_code == 0);
+    start = comma == std::string::npos ? list.size() : comma + 2;
+  }
+}
