@@ -21,6 +21,7 @@ std::unique_ptr<Extractor> MakeRequirementsExtractor();   // requirements*.txt
 std::unique_ptr<Extractor> MakePyprojectExtractor();      // pyproject.toml
 std::unique_ptr<Extractor> MakePackageJsonExtractor();    // package.json
 std::unique_ptr<Extractor> MakeKeyValueConfigExtractor(); // *.toml, *.ini, *.cfg, *.conf, *.properties
+std::unique_ptr<Extractor> MakeSentencePieceExtractor();  // tokenizer.model
 std::unique_ptr<Extractor> MakeGoModExtractor();          // go.mod
 std::unique_ptr<Extractor> MakeMavenPomExtractor();       // pom.xml
 std::unique_ptr<Extractor> MakeGradleExtractor();         // build.gradle(.kts), version catalogs

@@ -25,6 +25,7 @@ ExtractorList DefaultExtractors() {
   list.push_back(MakeAdapterConfigExtractor());
   list.push_back(MakeModelCardExtractor());
   list.push_back(MakeTokenizerFilesExtractor());
+  list.push_back(MakeSentencePieceExtractor());
   list.push_back(MakeRequirementsExtractor());
   list.push_back(MakePyprojectExtractor());
   list.push_back(MakePackageJsonExtractor());

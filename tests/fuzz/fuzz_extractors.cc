@@ -11,7 +11,7 @@ constexpr std::string_view kNames[] = {
     "model.gguf",      "model.safetensors",    "model.safetensors.index.json", "pytorch_model.bin", "LICENSE",
     "notebook.ipynb",  ".continue/config.json", "values.yaml",      "tokenizer.json",    "model.onnx",
     "go.mod",          "pom.xml",              "build.gradle.kts",  "config.toml",       "app.rb",
-    "index.php",
+    "index.php",       "tokenizer.model",
 };
 }  // namespace
 
