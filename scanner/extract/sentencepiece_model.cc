@@ -36,9 +36,10 @@ class WireReader {
     }
     return false;
   }
-  // Reads one field's key and, for length-delimited fields, its bytes;
-  // other wire types are skipped. False on malformed input.
-  bool Field(uint32_t* number, uint32_t* wire, std::string_view* bytes) {
+  // Reads one field: its number and wire type, then a varint's value into
+  // `*varint` or a length-delimited field's bytes into `*bytes`; fixed-size
+  // fields are skipped. False on malformed input.
+  bool Field(uint32_t* number, uint32_t* wire, std::string_view* bytes, uint64_t* varint) {
     uint64_t key = 0;
     if (!Varint(&key)) return false;
     *number = static_cast<uint32_t>(key >> 3);
@@ -46,7 +47,7 @@ class WireReader {
     uint64_t n = 0;
     switch (*wire) {
       case 0:
-        return Varint(&n);
+        return Varint(varint);
       case 1:
         return Skip(8);
       case 5:
@@ -103,7 +104,8 @@ class SentencePieceExtractor final : public Extractor {
     while (!top.done()) {
       uint32_t number = 0, wire = 0;
       std::string_view bytes;
-      if (!top.Field(&number, &wire, &bytes)) {
+      uint64_t unused = 0;
+      if (!top.Field(&number, &wire, &bytes, &unused)) {
         sink.OnError({std::string(in.path), "not a SentencePiece model (malformed protobuf after " +
                                                 std::to_string(count) + " pieces); not read"});
         return;
@@ -138,35 +140,14 @@ class SentencePieceExtractor final : public Extractor {
 
  private:
   static bool ParsePiece(std::string_view bytes, Piece* piece) {
-    size_t pos = 0;
-    auto varint = [&](uint64_t* v) {
-      *v = 0;
-      for (int shift = 0; shift < 64; shift += 7) {
-        if (pos >= bytes.size()) return false;
-        auto b = static_cast<unsigned char>(bytes[pos++]);
-        *v |= static_cast<uint64_t>(b & 0x7F) << shift;
-        if ((b & 0x80) == 0) return true;
-      }
-      return false;
-    };
-    while (pos < bytes.size()) {
-      uint64_t key = 0, v = 0;
-      if (!varint(&key)) return false;
-      uint32_t number = static_cast<uint32_t>(key >> 3), wire = static_cast<uint32_t>(key & 7);
-      if (wire == 0) {
-        if (!varint(&v)) return false;
-        if (number == 3) piece->type = v;
-      } else if (wire == 2) {
-        if (!varint(&v) || v > bytes.size() - pos) return false;
-        if (number == 1) piece->text = bytes.substr(pos, v);
-        pos += v;
-      } else if (wire == 5 || wire == 1) {
-        size_t n = wire == 5 ? 4 : 8;
-        if (n > bytes.size() - pos) return false;
-        pos += n;
-      } else {
-        return false;
-      }
+    WireReader r(bytes);
+    while (!r.done()) {
+      uint32_t number = 0, wire = 0;
+      std::string_view value;
+      uint64_t varint = 0;
+      if (!r.Field(&number, &wire, &value, &varint)) return false;
+      if (number == 1 && wire == 2) piece->text = value;
+      if (number == 3 && wire == 0) piece->type = varint;
     }
     return true;
   }
