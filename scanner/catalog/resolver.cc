@@ -19,9 +19,6 @@ bool AnyGlob(const std::vector<std::string>& patterns, std::string_view text) {
   return false;
 }
 
-bool Contains(const std::vector<std::string>& v, std::string_view s) {
-  return std::any_of(v.begin(), v.end(), [&](const std::string& e) { return IEquals(e, s); });
-}
 
 // Packaging suffixes, checked repeatedly from the end of the name.
 constexpr std::array<std::string_view, 22> kPackagingSuffixes = {
@@ -165,7 +162,7 @@ const Family* Resolver::FamilyByName(std::string_view normalized, std::string_vi
   // The org's own families first: "google/gemma-2b" is Gemma even if another
   // family's pattern would also match.
   for (const Family& f : catalog_.families()) {
-    if (Contains(f.hf_orgs, org) && AnyGlob(f.name_patterns, normalized)) return &f;
+    if (IContainsElement(f.hf_orgs, org) && AnyGlob(f.name_patterns, normalized)) return &f;
   }
   for (const Family& f : catalog_.families()) {
     if (AnyGlob(f.name_patterns, normalized)) return &f;
@@ -189,7 +186,7 @@ const Family* Resolver::FamilyByApiName(std::string_view lowered) const {
 
 const Family* Resolver::FamilyByOllama(std::string_view library_name) const {
   for (const Family& f : catalog_.families()) {
-    if (Contains(f.ollama, library_name)) return &f;
+    if (IContainsElement(f.ollama, library_name)) return &f;
   }
   return nullptr;
 }
@@ -204,7 +201,7 @@ const Family* Resolver::FamilyOfCloudModelId(std::string_view lowered) const {
   if (parts.size() < vendor + 2) return nullptr;
   std::string_view v = parts[vendor];
   bool is_publisher = std::any_of(catalog_.publishers().begin(), catalog_.publishers().end(), [&](const Publisher& p) {
-    return IEquals(p.id, v) || Contains(p.aliases, v) || Contains(p.hf_orgs, v);
+    return IEquals(p.id, v) || IContainsElement(p.aliases, v) || IContainsElement(p.hf_orgs, v);
   });
   if (!is_publisher) return nullptr;
   std::string_view rest = lowered.substr(static_cast<size_t>(v.data() + v.size() + 1 - lowered.data()));
@@ -290,7 +287,7 @@ std::optional<Resolution> Resolver::ResolveHubId(std::string_view id, Evidence e
   r.model = org + "/" + name;
   const Family* official = nullptr;
   for (const Family& f : catalog_.families()) {
-    if (Contains(f.hf_orgs, org) && AnyGlob(f.name_patterns, norm)) {
+    if (IContainsElement(f.hf_orgs, org) && AnyGlob(f.name_patterns, norm)) {
       official = &f;
       break;
     }
@@ -374,7 +371,7 @@ std::optional<Resolution> Resolver::ResolveGgufName(std::string_view name) const
   if (dash != std::string::npos) {
     std::string first = candidates[0].substr(0, dash);
     bool is_publisher = std::any_of(catalog_.publishers().begin(), catalog_.publishers().end(), [&](const Publisher& p) {
-      return IEquals(p.id, first) || IEquals(p.name, first) || Contains(p.aliases, first);
+      return IEquals(p.id, first) || IEquals(p.name, first) || IContainsElement(p.aliases, first);
     });
     std::string rest = candidates[0].substr(dash + 1);
     candidates.insert(is_publisher ? candidates.begin() : candidates.end(), rest);
@@ -580,7 +577,7 @@ std::optional<Resolution> Resolver::ResolveProviderName(std::string_view name) c
   }
   // A publisher's name with exactly one vendor API: "alibaba" -> Model Studio.
   for (const Publisher& pub : catalog_.publishers()) {
-    if (!IEquals(pub.id, n) && !Contains(pub.aliases, n)) continue;
+    if (!IEquals(pub.id, n) && !IContainsElement(pub.aliases, n)) continue;
     const Provider* only = nullptr;
     int count = 0;
     for (const Provider& p : catalog_.providers()) {
@@ -651,12 +648,12 @@ std::string Resolver::LicenseFromCard(std::string_view hf_license, std::string_v
   if (lic.empty()) return {};
   if (lic == "other" || lic.empty()) {
     for (const License& l : catalog_.licenses()) {
-      if (!license_name.empty() && Contains(l.hf_license_names, Trim(license_name))) return l.id;
+      if (!license_name.empty() && IContainsElement(l.hf_license_names, Trim(license_name))) return l.id;
     }
     return {};
   }
   for (const License& l : catalog_.licenses()) {
-    if (Contains(l.hf_ids, lic) || IEquals(l.id, lic)) return l.id;
+    if (IContainsElement(l.hf_ids, lic) || IEquals(l.id, lic)) return l.id;
   }
   return {};
 }
@@ -721,7 +718,7 @@ std::optional<Resolution> Resolver::ResolveConfig(const ModelReference& ref) con
   for (const Family& f : catalog_.families()) {
     for (const Fingerprint& fp : f.fingerprints) {
       if (!fp.model_type.empty() && !IEquals(fp.model_type, model_type)) continue;
-      if (!fp.architectures.empty() && !Contains(fp.architectures, arch.substr(0, arch.find(',')))) continue;
+      if (!fp.architectures.empty() && !IContainsElement(fp.architectures, arch.substr(0, arch.find(',')))) continue;
       if (fp.vocab_size != 0 && std::to_string(fp.vocab_size) != vocab) continue;
       if (fp.model_type.empty() && fp.architectures.empty() && fp.vocab_size == 0) continue;
       double c = 0.5 + (fp.model_type.empty() ? 0 : 0.2) + (fp.vocab_size ? 0.25 : 0) + (fp.architectures.empty() ? 0 : 0.05);
@@ -738,7 +735,7 @@ std::optional<Resolution> Resolver::ResolveConfig(const ModelReference& ref) con
   // 2. A model_type, then an architecture, that only one family uses.
   if (chosen == nullptr) {
     for (const Family& f : catalog_.families()) {
-      if (!model_type.empty() && Contains(f.config_model_types, model_type)) {
+      if (!model_type.empty() && IContainsElement(f.config_model_types, model_type)) {
         chosen = &f, confidence = 0.8, how = "config model_type=" + std::string(model_type);
         break;
       }
@@ -747,7 +744,7 @@ std::optional<Resolution> Resolver::ResolveConfig(const ModelReference& ref) con
   if (chosen == nullptr) {
     for (const Family& f : catalog_.families()) {
       for (std::string_view a : Split(arch, ',')) {
-        if (!a.empty() && Contains(f.config_architectures, a)) {
+        if (!a.empty() && IContainsElement(f.config_architectures, a)) {
           chosen = &f, confidence = 0.7, how = "config architectures=" + std::string(a);
           break;
         }
@@ -931,7 +928,7 @@ std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) co
       if (ref.evidence != Evidence::kDefinite && SplitHubId(ref.text, &org, &name)) {
         // "deepseek/deepseek-chat" in a model= slot is LiteLLM's provider/model form.
         for (const Provider& p : catalog_.providers()) {
-          if (Contains(p.prefixes, org + "/") && !org_publisher_.count(ToLower(org))) {
+          if (IContainsElement(p.prefixes, org + "/") && !org_publisher_.count(ToLower(org))) {
             if (auto r = ResolveApiModel(ref.text, ref.evidence)) {
               out.ref.kind = ReferenceKind::kApiModel;
               out.resolution = std::move(r);

@@ -63,10 +63,6 @@ Explained FromLicense(const License& l) {
   return e;
 }
 
-bool Contains(const std::vector<std::string>& v, const std::string& s) {
-  return std::any_of(v.begin(), v.end(), [&](const std::string& e) { return IEquals(e, s); });
-}
-
 Explained FromPublisher(const Publisher& p) {
   Explained e;
   e.what = "publisher";
@@ -161,7 +157,7 @@ std::optional<Explained> Lookup(const std::string& name, const Resolver& resolve
   }
   // A publisher by id, alias or Hub org ("mistralai", "deepseek-ai").
   for (const Publisher& p : catalog.publishers()) {
-    if (IEquals(p.id, name) || Contains(p.aliases, name) || Contains(p.hf_orgs, name)) return FromPublisher(p);
+    if (IEquals(p.id, name) || IContainsElement(p.aliases, name) || IContainsElement(p.hf_orgs, name)) return FromPublisher(p);
   }
   // A model card's license value ("llama3.1", "apache-2.0", "other" + name).
   if (const License* l = catalog.FindLicense(resolver.LicenseFromCard(name, name))) return FromLicense(*l);

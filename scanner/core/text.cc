@@ -22,6 +22,13 @@ bool IStartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && IEquals(s.substr(0, prefix.size()), prefix);
 }
 
+bool IContainsElement(const std::vector<std::string>& v, std::string_view s) {
+  for (const std::string& e : v) {
+    if (IEquals(e, s)) return true;
+  }
+  return false;
+}
+
 bool IContains(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return true;
   if (needle.size() > haystack.size()) return false;

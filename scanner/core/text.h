@@ -14,6 +14,8 @@ std::string ToLower(std::string_view s);
 bool IEquals(std::string_view a, std::string_view b);
 bool IStartsWith(std::string_view s, std::string_view prefix);
 bool IContains(std::string_view haystack, std::string_view needle);
+// True when some element of `v` equals `s` ignoring ASCII case.
+bool IContainsElement(const std::vector<std::string>& v, std::string_view s);
 std::string_view Trim(std::string_view s);
 std::vector<std::string_view> Split(std::string_view s, char sep);
 // Basename of a '/'-separated path.
