@@ -175,6 +175,13 @@ Family ReadFamily(FieldReader r) {
   f.modality = r.Strings("modality");
   f.hf_orgs = r.Strings("hf_orgs");
   f.name_patterns = r.Strings("name_patterns");
+  if (const json* g = r.Object("grammar")) {
+    FieldReader gr(*g, r.Where("grammar"), r.error());
+    f.stems = gr.Strings("stems");
+    f.versioned_stems = gr.Strings("versioned_stems");
+    for (std::string& s : f.stems) s = ToLower(s);
+    for (std::string& s : f.versioned_stems) s = ToLower(s);
+  }
   f.ollama = r.Strings("ollama");
   f.api_models = r.Strings("api_models");
   if (const json* c = r.Object("config")) {

@@ -103,6 +103,13 @@ struct Family {
   std::vector<std::string> modality;
   std::vector<std::string> hf_orgs;
   std::vector<std::string> name_patterns;
+  // The family's naming grammar: how names of releases the catalog does not
+  // list yet are shaped ("qwen3.8-max", "gemma4:e4b"). A name fits when it
+  // starts with one of `stems` followed by anything model-like, or with one
+  // of `versioned_stems` followed by a version digit ("yi-34b", not
+  // "yield"). Lowercase; see docs/catalog.md.
+  std::vector<std::string> stems;
+  std::vector<std::string> versioned_stems;
   std::vector<std::string> ollama;
   std::vector<std::string> api_models;
   std::vector<std::string> config_model_types;

@@ -1,5 +1,7 @@
 #include "catalog/resolver.h"
 
+#include "core/name_grammar.h"
+
 #include <algorithm>
 #include <array>
 
@@ -189,6 +191,21 @@ const Family* Resolver::FamilyByOllama(std::string_view library_name) const {
     if (IContainsElement(f.ollama, library_name)) return &f;
   }
   return nullptr;
+}
+
+const Family* Resolver::FamilyByGrammar(std::string_view lowered) const {
+  if (HasNonModelShape(lowered)) return nullptr;
+  const Family* best = nullptr;
+  size_t best_len = 0;
+  for (const Family& f : catalog_.families()) {
+    for (const std::string& s : f.stems) {
+      if (s.size() > best_len && StemFits(lowered, s, StemRule::kAnyTail)) best = &f, best_len = s.size();
+    }
+    for (const std::string& s : f.versioned_stems) {
+      if (s.size() > best_len && StemFits(lowered, s, StemRule::kVersionDigit)) best = &f, best_len = s.size();
+    }
+  }
+  return best;
 }
 
 const Family* Resolver::FamilyOfCloudModelId(std::string_view lowered) const {
@@ -427,6 +444,29 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
     }
     if (gateway != nullptr || evidence == Evidence::kDefinite) f = FamilyByName(NormalizeModelName(lowered), "");
   }
+  bool by_grammar = false;
+  if (f == nullptr && evidence != Evidence::kPossible) {
+    // A release newer than the catalog ("qwen3.8-max", "gemma4:e4b"): the
+    // family's grammar names family, publisher and country; the licence is
+    // only presumed.
+    std::string_view tail = std::string_view(lowered).substr(lowered.rfind('/') + 1);
+    f = FamilyByGrammar(tail);
+    by_grammar = f != nullptr;
+    if (by_grammar && tail.find(':') != std::string_view::npos && gateway == nullptr) {
+      // "name:tag" is how Ollama names pulled weights: the weights licence.
+      Resolution o;
+      o.model = std::string(tail);
+      o.family = f->id;
+      FillPublisher(o, f->publisher);
+      const VersionRule* v = MatchVersion(*f, NormalizeModelName(tail.substr(0, tail.find(':'))));
+      o.license = v != nullptr ? v->license : f->license;
+      o.version_known = v != nullptr;
+      o.license_presumed = v == nullptr && !o.license.empty();
+      o.match = "ollama-grammar";
+      o.confidence = 0.7;
+      return o;
+    }
+  }
   const Provider* provider = gateway != nullptr ? gateway : ProviderForModel(lowered, f);
   if (f == nullptr && provider != nullptr && provider->kind != "vendor") f = FamilyOfCloudModelId(lowered);
   if (f == nullptr && provider != nullptr && evidence != Evidence::kPossible) {
@@ -463,8 +503,14 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
   } else if (provider != nullptr) {
     r.license = provider->license;
   }
-  r.match = "api-model";
-  r.confidence = f != nullptr ? 0.95 : 0.8;
+  r.match = by_grammar ? "family-grammar" : "api-model";
+  r.confidence = by_grammar ? 0.7 : f != nullptr ? 0.95 : 0.8;
+  if (by_grammar && v == nullptr) {
+    r.version_known = false;
+    // API terms bind whatever the vendor serves; a family default does not.
+    const License* lic = catalog_.FindLicense(r.license);
+    r.license_presumed = !r.license.empty() && (lic == nullptr || lic->category != "proprietary-api-terms");
+  }
   return r;
 }
 

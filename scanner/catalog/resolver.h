@@ -58,6 +58,13 @@ class Resolver {
   const Family* FamilyByName(std::string_view normalized_name, std::string_view org) const;
   const Family* FamilyByApiName(std::string_view lowered) const;
   const Family* FamilyByOllama(std::string_view library_name) const;
+ public:
+  // The family whose naming grammar (Family::stems / versioned_stems) fits a
+  // lowercased name, longest stem first; nullptr when none does. Names that
+  // look like code or files ("claude-history.db", "qwen-client") never fit.
+  const Family* FamilyByGrammar(std::string_view lowered) const;
+
+ private:
   const Provider* ProviderForModel(std::string_view lowered, const Family* family) const;
   // A cloud's model id that puts the vendor first (Bedrock's
   // "meta.llama3-1-70b-instruct-v1:0", "us.anthropic.claude-..."): the family

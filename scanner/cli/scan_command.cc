@@ -10,6 +10,7 @@
 #include "catalog/catalog.h"
 #include "catalog/model_folders.h"
 #include "catalog/resolver.h"
+#include "catalog/vocabulary.h"
 #include "catalog/summarize.h"
 #include "core/text.h"
 #include "cli/catalog_loader.h"
@@ -233,7 +234,12 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
     return std::nullopt;
   }
   Resolver resolver(*catalog);
-  ExtractorList extractors = DefaultExtractors();
+  Result<ExtractorList> detection = DetectionExtractors(BuildDetectionVocabulary(*catalog));
+  if (!detection) {
+    std::cerr << "modelprov: " << detection.error().message << "\n";
+    return std::nullopt;
+  }
+  ExtractorList extractors = std::move(*detection);
 
   ScanLimits limits;
   limits.max_file_bytes = config.max_file_bytes;

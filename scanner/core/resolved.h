@@ -31,6 +31,11 @@ struct Resolution {
   std::string data_country;    // where a regional endpoint processes data, when it differs from the provider's
   std::string match;           // which catalog matcher decided: hf-org, name-pattern, api-model, ollama, host, sdk, config, fingerprint, card-license
   double confidence = 1.0;     // 0..1
+  // False when the name fits a family's naming grammar but the catalog does
+  // not list this release ("qwen3.8-max"): family, publisher and country are
+  // known, the licence is only the family's default and so presumed.
+  bool version_known = true;
+  bool license_presumed = false;
   std::vector<LineageStep> lineage;
 };
 

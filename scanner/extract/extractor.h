@@ -69,6 +69,9 @@ class Extractor {
   virtual bool uses_magic() const { return false; }
   virtual bool ClaimsMagic(std::string_view /*head*/) const { return false; }
   virtual Input input() const { return Input::kText; }
+  // True for the extractor that reads every text file, claimed or not
+  // (text-scan): the pipeline gives it each file whose content is text.
+  virtual bool reads_every_text_file() const { return false; }
   // Finds references in one file. Never throws.
   virtual void Extract(const ExtractInput& in, ReferenceSink& sink) const = 0;
 };

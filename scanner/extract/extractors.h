@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "extract/code_literals.h"
+#include "core/result.h"
+#include "core/vocabulary.h"
 #include "extract/extractor.h"
 
 namespace modelprov {
@@ -39,5 +41,7 @@ std::unique_ptr<Extractor> MakeSafetensorsIndexExtractor();  // *.safetensors.in
 std::unique_ptr<Extractor> MakeModelWeightsExtractor();   // .bin/.pt/.onnx/.h5...: container by magic
 std::unique_ptr<Extractor> MakeLicenseFileExtractor();    // LICENSE/COPYING/NOTICE: license by text similarity
 std::unique_ptr<Extractor> MakeNotebookExtractor();       // *.ipynb code cells
+// Every text file: one anchor pass, then context rules around each hit.
+Result<std::unique_ptr<Extractor>> MakeTextScanExtractor(const DetectionVocabulary& vocab);
 
 }  // namespace modelprov

@@ -50,10 +50,22 @@ ExtractorList DefaultExtractors() {
   return list;
 }
 
+Result<ExtractorList> DetectionExtractors(const DetectionVocabulary& vocab) {
+  ExtractorList list = DefaultExtractors();
+  Result<std::unique_ptr<Extractor>> text = MakeTextScanExtractor(vocab);
+  if (!text) return text.error();
+  list.push_back(std::move(*text));
+  return list;
+}
+
 ExtractorSelector::ExtractorSelector(const ExtractorList& extractors) {
   for (size_t i = 0; i < extractors.size(); ++i) {
     const Extractor* e = extractors[i].get();
     all_.push_back(e);
+    if (e->reads_every_text_file()) {
+      every_text_ = e;
+      continue;
+    }
     any_magic_ = any_magic_ || e->uses_magic();
     for (const std::string& glob : e->globs()) {
       std::string_view rest = glob;

@@ -8,12 +8,19 @@
 #include <string_view>
 #include <vector>
 
+#include "core/result.h"
+#include "core/vocabulary.h"
 #include "extract/extractor.h"
 
 namespace modelprov {
 
-// Every built-in extractor, in a fixed order.
+// Every built-in extractor of a structured file kind, in a fixed order
+// (without text-scan, which needs the catalog's words).
 ExtractorList DefaultExtractors();
+
+// DefaultExtractors() followed by text-scan built from `vocab`: what a scan
+// uses. Fails only when the anchors cannot be compiled.
+Result<ExtractorList> DetectionExtractors(const DetectionVocabulary& vocab);
 
 // Decides, from a path alone, which extractors want a file; built once per
 // scan, then used read-only from every worker.
@@ -26,6 +33,8 @@ class ExtractorSelector {
   // Extractors claiming a file by its first bytes (only asked when no glob matched).
   std::vector<const Extractor*> ForMagic(std::string_view head) const;
   bool any_magic() const { return any_magic_; }
+  // The extractor that reads every text file (text-scan), or nullptr.
+  const Extractor* every_text() const { return every_text_; }
 
  private:
   // Claims are indexed by shape, so a path costs a few hash lookups on its
@@ -45,6 +54,7 @@ class ExtractorSelector {
   std::vector<GeneralClaim> general_;
   std::vector<const Extractor*> all_;
   bool any_magic_ = false;
+  const Extractor* every_text_ = nullptr;
 };
 
 }  // namespace modelprov

@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <filesystem>
 #include <mutex>
@@ -21,6 +22,56 @@ using Clock = std::chrono::steady_clock;
 // snapshots, downloads) have no extension or a generic one. Only those are
 // opened to look at their first bytes; a file named like source, text or an
 // image is not, so a large tree costs no extra open() per unclaimed file.
+constexpr size_t kBinarySniffBytes = 8192;
+
+bool HasUtf16Bom(std::string_view head) {
+  return head.size() >= 2 && ((head[0] == '\xff' && head[1] == '\xfe') || (head[0] == '\xfe' && head[1] == '\xff'));
+}
+
+// Extensions whose files are never text: not opened for text-scan.
+bool IsNeverTextName(std::string_view path) {
+  std::string_view name = BaseName(path);
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext = ToLower(name.substr(dot + 1));
+  static const std::array<std::string_view, 44> kBinary = {
+      "png", "jpg", "jpeg", "gif", "bmp", "ico", "icns", "webp", "tif", "tiff", "psd", "pdf", "woff", "woff2", "ttf",
+      "otf", "eot", "mp3", "mp4", "m4a", "wav", "ogg", "flac", "avi", "mov", "mkv", "webm", "so", "dll", "dylib",
+      "exe", "o", "a", "obj", "class", "pyc", "pyo", "wasm", "safetensors", "gguf", "pt", "pth", "onnx", "npy"};
+  return std::find(kBinary.begin(), kBinary.end(), ext) != kBinary.end();
+}
+
+// text-scan reads files other extractors also read: a reference another
+// extractor already reported on the same line (same or overlapping text) is
+// kept once, with the structured extractor's richer facts.
+void DropRepeatedTextScanReferences(std::vector<ResolvedReference>& refs) {
+  auto overlaps = [](std::string_view a, std::string_view b) {
+    return !a.empty() && !b.empty() && (IContains(a, b) || IContains(b, a));
+  };
+  auto is_text_scan = [](const ResolvedReference& r) { return r.ref.extractor == "text-scan"; };
+  if (std::none_of(refs.begin(), refs.end(), is_text_scan)) return;
+  std::vector<bool> drop(refs.size(), false);
+  for (size_t i = 0; i < refs.size(); ++i) {
+    if (!is_text_scan(refs[i])) continue;
+    const ResolvedReference& t = refs[i];
+    std::string_view tm = t.resolution ? std::string_view(t.resolution->model) : std::string_view();
+    for (size_t j = 0; j < refs.size() && !drop[i]; ++j) {
+      if (i == j || (drop[j]) || refs[j].ref.location.line != t.ref.location.line) continue;
+      if (is_text_scan(refs[j]) && j > i) continue;  // the first of two text-scan twins stays
+      const ResolvedReference& o = refs[j];
+      std::string_view om = o.resolution ? std::string_view(o.resolution->model) : std::string_view();
+      if (overlaps(t.ref.text, o.ref.text) || overlaps(tm, om) || overlaps(t.ref.text, om)) drop[i] = true;
+    }
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < refs.size(); ++i) {
+    if (drop[i]) continue;
+    if (k != i) refs[k] = std::move(refs[i]);
+    ++k;
+  }
+  refs.resize(k);
+}
+
 bool MayHideBlob(std::string_view path) {
   std::string_view name = BaseName(path);
   size_t dot = name.rfind('.');
@@ -108,19 +159,32 @@ class Worker final : public MemberExtractor {
     // An archive may also be a model file in its own right (.keras, a
     // PyTorch zip): it is both expanded and given to the extractors.
     bool archive = IsArchiveName(e.path);
-    if (chosen.empty() && !archive && (!selector_.any_magic() || !MayHideBlob(e.path))) return out;
+    // Every file whose content is text is read by text-scan; names that are
+    // never text (images, fonts, compiled code) are not even opened.
+    const Extractor* every_text = selector_.every_text();
+    bool maybe_text = every_text != nullptr && !archive && !IsNeverTextName(e.path);
+    if (chosen.empty() && !archive && !maybe_text && (!selector_.any_magic() || !MayHideBlob(e.path))) return out;
     auto blob = sources_[item.source]->Open(e);
     if (!blob) {
       out.errors.push_back({e.path, blob.error().message});
       return out;
     }
-    if (chosen.empty()) {
-      char head[512];
+    if (maybe_text || chosen.empty()) {
+      char head[kBinarySniffBytes];
       auto got = (*blob)->ReadAt(0, head, sizeof head);
-      if (!got) return out;
-      archive = archive || IsArchiveMagic(std::string_view(head, *got));
-      chosen = selector_.ForMagic(std::string_view(head, std::min<size_t>(*got, 64)));
-      if (chosen.empty() && !archive) return out;
+      if (!got) {
+        out.errors.push_back({e.path, got.error().message});
+        return out;
+      }
+      std::string_view h(head, *got);
+      // Binary by content, as ripgrep decides: a NUL byte in the first 8 KiB
+      // (UTF-16 text with a byte order mark is decoded later, so not binary).
+      if (maybe_text && h.find('\0') != std::string_view::npos && !HasUtf16Bom(h)) maybe_text = false;
+      if (chosen.empty()) {
+        archive = archive || IsArchiveMagic(h.substr(0, 512));
+        chosen = selector_.ForMagic(h.substr(0, 64));
+        if (chosen.empty() && !archive && !maybe_text) return out;
+      }
     }
     FileSink sink;
     if (archive) {  // the members go through ExtractMember
@@ -144,11 +208,24 @@ class Worker final : public MemberExtractor {
       }
       ex->Extract(in, sink);
     }
+    if (maybe_text) {
+      if (!text_loaded && !text_failed) text_failed = !LoadText(**blob, e.path, sink);
+      text_loaded = true;
+      if (!text_failed) {
+        ExtractInput in;
+        in.path = e.path;
+        in.name = BaseName(e.path);
+        in.size = (*blob)->size();
+        in.text = buffer_;
+        every_text->Extract(in, sink);
+      }
+    }
     std::string origin = sources_[item.source]->origin();
     for (ModelReference& ref : sink.refs) {
       ref.source = origin;
       if (std::optional<ResolvedReference> r = resolver_.Resolve(ref)) out.refs.push_back(std::move(*r));
     }
+    DropRepeatedTextScanReferences(out.refs);
     // Quoted after resolution: only the references that are kept need a line.
     if (text_loaded && !text_failed && !out.refs.empty()) AddExcerpts(out.refs);
     out.errors = std::move(sink.errors);
@@ -164,7 +241,7 @@ class Worker final : public MemberExtractor {
                                   [](const Extractor* ex) { return ex->input() == Extractor::Input::kText; });
     std::optional<std::string> utf8 = wants_text ? DecodeUtf16WithBom(data) : std::nullopt;
     std::string_view text = utf8 ? std::string_view(*utf8) : data;
-    bool has_nul = std::string_view(text.data(), std::min<size_t>(text.size(), 8192)).find('\0') != std::string_view::npos;
+    bool has_nul = std::string_view(text.data(), std::min<size_t>(text.size(), kBinarySniffBytes)).find('\0') != std::string_view::npos;
     bool nul_reported = false;
     for (const Extractor* ex : chosen) {
       ExtractInput in;

@@ -1,0 +1,450 @@
+// text-scan: the extractor every text file gets, whatever its language.
+//
+// One vectorscan pass over the bytes finds anchors (core/vocabulary.h); each
+// hit is widened to the token around it ("https://huggingface.co/Qwen/Qwen3-8B",
+// "qwen2.5:7b", "@anthropic-ai/sdk") and judged in its line's context
+// (extract/text_context.h). Structured kinds keep their own extractors; the
+// pipeline drops a text-scan reference that another extractor already
+// reported on the same line.
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/name_grammar.h"
+#include "core/text.h"
+#include "extract/anchor_scanner.h"
+#include "extract/extractors.h"
+#include "extract/text_context.h"
+
+namespace modelprov {
+namespace {
+
+constexpr size_t kMaxToken = 300;
+
+bool IsTokenChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+         c == '_' || c == ':' || c == '/' || c == '@';
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool HasDigit(std::string_view s) { return std::any_of(s.begin(), s.end(), IsDigit); }
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && IEquals(s.substr(s.size() - suffix.size()), suffix);
+}
+
+// Prose formats: outside their code blocks and `inline code`, only
+// unmistakable references (Hub links, API hosts) count.
+bool IsProseFile(std::string_view name) {
+  for (std::string_view ext : {".md", ".mdx", ".markdown", ".rst", ".txt", ".adoc", ".asciidoc", ".org"}) {
+    if (EndsWith(name, ext)) return true;
+  }
+  return false;
+}
+
+// Dependency manifests: a quoted or leading SDK name is a dependency.
+bool IsManifest(std::string_view name) {
+  for (std::string_view m : {"package.json", "pyproject.toml", "setup.py", "setup.cfg", "pipfile", "cargo.toml",
+                             "go.mod", "pom.xml", "build.gradle", "build.gradle.kts", "environment.yml",
+                             "environment.yaml", "libs.versions.toml", "gemfile", "composer.json"}) {
+    if (IEquals(name, m)) return true;
+  }
+  return EndsWith(name, ".csproj") || (IStartsWith(name, "requirements") && EndsWith(name, ".txt")) ||
+         (IStartsWith(name, "requirements") && EndsWith(name, ".in"));
+}
+
+// First path segments of Hub URLs that are pages, not models.
+bool IsHubPage(std::string_view first) {
+  for (std::string_view p : {"datasets", "spaces", "docs", "blog", "papers", "collections", "settings", "join",
+                             "login", "learn", "tasks", "organizations", "api", "models", "pricing", "enterprise",
+                             "new", "search", "posts", "chat", "inference-endpoints", "transformers", "course"}) {
+    if (IEquals(first, p)) return true;
+  }
+  return false;
+}
+
+// Path segments that are folders of the user's own, never a Hub org.
+bool IsLocalFolder(std::string_view seg) {
+  for (std::string_view p : {"models", "model", "saves", "save", "output", "outputs", "checkpoints", "checkpoint",
+                             "data", "src", "lib", "root", "home", "tmp", "cache", "weights", "ckpt", "ckpts",
+                             "examples", "scripts", "configs", "config", "docs", "test", "tests", "assets", "build",
+                             "dist", "public", "static", "local", "mnt", "workspace", "app", "usr", "var", "opt",
+                             "providers", "llms", "internal", "pkg", "cmd", "api", "v1", "v2", "v3"}) {
+    if (IEquals(seg, p)) return true;
+  }
+  return false;
+}
+
+struct Candidate {
+  ReferenceKind kind;
+  std::string text;
+  Evidence evidence;
+  Facts facts;
+};
+
+class TextScanExtractor final : public Extractor {
+ public:
+  TextScanExtractor(const DetectionVocabulary& vocab, std::unique_ptr<AnchorScanner> scanner)
+      : vocab_(vocab), scanner_(std::move(scanner)) {
+    for (const std::string& s : vocab_.exact_names) exact_.insert(s);
+    for (const std::string& o : vocab_.hub_orgs) orgs_.insert(ToLower(o));
+    for (const std::string& h : vocab_.hosts) hosts_.insert(h);
+    for (const auto& [eco, pkg] : vocab_.sdk_packages) {
+      // Maven coordinates are matched by artifactId, as builds write them apart.
+      std::string key = pkg;
+      if (eco == "maven" && key.find(':') != std::string::npos) key = key.substr(key.find(':') + 1);
+      sdks_.emplace(key, eco);
+      if (eco == "pypi") {
+        std::string under = key;
+        std::replace(under.begin(), under.end(), '-', '_');
+        sdks_.emplace(under, eco);  // import langchain_openai
+      }
+    }
+  }
+
+  std::string_view name() const override { return "text-scan"; }
+  std::vector<std::string> globs() const override { return {}; }
+  bool reads_every_text_file() const override { return true; }
+
+  void Extract(const ExtractInput& in, ReferenceSink& sink) const override {
+    std::vector<AnchorHit> hits = scanner_->Scan(in.text);
+    if (hits.empty()) return;
+    FileScan f{in, sink, IsProseFile(in.name), IsManifest(in.name)};
+    size_t last_token_begin = std::string_view::npos;
+    for (const AnchorHit& h : hits) {
+      size_t b = h.begin, e = h.end;
+      while (b > 0 && h.begin - b < kMaxToken && IsTokenChar(in.text[b - 1])) --b;
+      while (e < in.text.size() && e - h.end < kMaxToken && IsTokenChar(in.text[e])) ++e;
+      if (b == last_token_begin) continue;
+      last_token_begin = b;
+      AdvanceTo(f, b);
+      if (h.kind == AnchorKind::kProviderKey && ProviderKey(f, b, e)) continue;
+      Token(f, b, e);
+    }
+  }
+
+ private:
+  struct FileScan {
+    const ExtractInput& in;
+    ReferenceSink& sink;
+    bool prose;
+    bool manifest;
+    size_t line_begin = 0;
+    size_t line_end = std::string_view::npos;
+    uint32_t line = 1;
+    bool in_fence = false;    // inside a ``` or ~~~ block (prose files)
+    size_t fence_checked = 0;  // lines before this offset were checked for fences
+  };
+
+  // Moves the line cursor to the line holding `offset`, tracking code fences
+  // in prose files on the way. Each byte is passed once per file.
+  static void AdvanceTo(FileScan& f, size_t offset) {
+    std::string_view t = f.in.text;
+    if (f.line_end == std::string_view::npos) f.line_end = std::min(t.find('\n'), t.size());
+    while (offset > f.line_end && f.line_end < t.size()) {
+      if (f.prose) NoteFence(f, t.substr(f.line_begin, f.line_end - f.line_begin));
+      f.line_begin = f.line_end + 1;
+      f.line_end = std::min(t.find('\n', f.line_begin), t.size());
+      ++f.line;
+    }
+  }
+
+  static void NoteFence(FileScan& f, std::string_view line) {
+    std::string_view s = Trim(line);
+    if (s.substr(0, 3) == "```" || s.substr(0, 3) == "~~~") f.in_fence = !f.in_fence;
+  }
+
+  // In prose: inside a fenced block, an indented block, or `inline code`.
+  bool InCode(const FileScan& f, size_t b, size_t e) const {
+    if (!f.prose || f.in_fence) return true;
+    std::string_view line = f.in.text.substr(f.line_begin, f.line_end - f.line_begin);
+    if (line.substr(0, 4) == "    " || (!line.empty() && line[0] == '\t')) return true;
+    // An odd number of backticks before the token on this line opens inline code.
+    size_t ticks = std::count(f.in.text.begin() + static_cast<long>(f.line_begin), f.in.text.begin() + static_cast<long>(b), '`');
+    (void)e;
+    return ticks % 2 == 1;
+  }
+
+  void Emit(FileScan& f, size_t b, Candidate c, std::string_view context) const {
+    ModelReference ref;
+    ref.kind = c.kind;
+    ref.text = std::move(c.text);
+    ref.location.path = std::string(f.in.path);
+    ref.location.line = f.line;
+    ref.location.column = static_cast<uint32_t>(b - f.line_begin + 1);
+    ref.extractor = "text-scan";
+    ref.evidence = c.evidence;
+    ref.facts = std::move(c.facts);
+    ref.facts.emplace_back("context", std::string(context));
+    f.sink.OnReference(std::move(ref));
+  }
+
+  // Returns false when the token is no provider key, so it is read as a name.
+  bool ProviderKey(FileScan& f, size_t b, size_t e) const {
+    std::string_view t = f.in.text;
+    std::string_view key = t.substr(b, e - b);
+    if (!IsProviderSlot(key)) return false;
+    // provider: moonshot / "provider": "deepseek" / apiProvider = 'zai'
+    size_t p = e;
+    while (p < f.line_end && (t[p] == '"' || t[p] == '\'' || t[p] == '\\' || t[p] == ' ' || t[p] == '\t')) ++p;
+    if (p >= f.line_end || (t[p] != ':' && t[p] != '=')) return true;
+    if (t[p] == '=' && p + 1 < f.line_end && t[p + 1] == '=') return true;
+    ++p;
+    while (p < f.line_end && (t[p] == ' ' || t[p] == '\t' || t[p] == '\\')) ++p;
+    if (p >= f.line_end || (t[p] != '"' && t[p] != '\'' && !std::isalpha(static_cast<unsigned char>(t[p])))) return true;
+    bool quoted = t[p] == '"' || t[p] == '\'';
+    if (quoted) ++p;
+    size_t v = p;
+    while (p < f.line_end && (std::isalnum(static_cast<unsigned char>(t[p])) || t[p] == '-' || t[p] == '_' || t[p] == '.')) ++p;
+    std::string_view value = t.substr(v, p - v);
+    if (value.empty() || value.size() > 40) return true;
+    if (!quoted && f.prose && !InCode(f, b, e)) return true;
+    Emit(f, v, {ReferenceKind::kDeployConfig, std::string(value), Evidence::kLikely, {{"provider", std::string(value)}}},
+         "provider-key");
+    return true;
+  }
+
+  void Token(FileScan& f, size_t b, size_t e) const {
+    std::string_view tok = f.in.text.substr(b, e - b);
+    // Trailing punctuation that ends sentences and paths, not names.
+    while (!tok.empty() && (tok.back() == '.' || tok.back() == ':' || tok.back() == '/' || tok.back() == '-')) {
+      tok.remove_suffix(1);
+    }
+    if (tok.size() < 2) return;
+    std::string lower = ToLower(tok);
+    if (HubUrl(f, b, tok, lower)) return;
+    if (Host(f, b, tok, lower)) return;
+    if (Sdk(f, b, tok, lower)) return;
+    if (lower.find('/') != std::string::npos) {
+      HubPath(f, b, tok, lower);
+      return;
+    }
+    Name(f, b, tok, lower);
+  }
+
+  // huggingface.co/ORG/NAME, hf.co/ORG/NAME, modelscope.cn/models/ORG/NAME,
+  // ollama.com/library/NAME, ollama://NAME:TAG, hf://ORG/NAME.
+  bool HubUrl(FileScan& f, size_t b, std::string_view tok, const std::string& lower) const {
+    struct Prefix {
+      std::string_view text;
+      bool ollama;
+    };
+    for (Prefix p : {Prefix{"huggingface.co/", false}, Prefix{"hf.co/", false}, Prefix{"hf-mirror.com/", false},
+                     Prefix{"modelscope.cn/models/", false}, Prefix{"modelscope.ai/models/", false},
+                     Prefix{"ollama.com/library/", true}, Prefix{"ollama.ai/library/", true},
+                     Prefix{"ollama://", true}, Prefix{"hf://", false}}) {
+      size_t at = lower.find(p.text);
+      if (at == std::string::npos) continue;
+      if (p.text == "hf.co/" && at > 0 && lower[at - 1] != '/' && lower[at - 1] != '@') continue;
+      std::string_view rest = tok.substr(at + p.text.size());
+      if (p.ollama) {
+        rest = rest.substr(0, rest.find('/'));
+        if (rest.empty()) return true;
+        Emit(f, b, {ReferenceKind::kDeployConfig, std::string(rest), Evidence::kLikely, {{"tool", "ollama"}}}, "hub-url");
+        return true;
+      }
+      if (p.text == "hf-mirror.com/") return true;  // a mirror link names no more than its path does
+      std::vector<std::string_view> seg = Split(rest, '/');
+      if (seg.size() < 2 || seg[0].empty() || seg[1].empty() || IsHubPage(seg[0])) return true;
+      std::string_view name = seg[1];
+      if (size_t colon = name.find(':'); colon != std::string_view::npos) name = name.substr(0, colon);
+      std::string id = std::string(seg[0]) + "/" + std::string(name);
+      Emit(f, b, {ReferenceKind::kHfModelId, id, Evidence::kDefinite, {}}, "hub-url");
+      return true;
+    }
+    return false;
+  }
+
+  bool Host(FileScan& f, size_t b, std::string_view tok, const std::string& lower) const {
+    size_t start = lower.find("://");
+    start = start == std::string::npos ? 0 : start + 3;
+    size_t stop = lower.find_first_of("/:", start);
+    std::string host = lower.substr(start, stop == std::string::npos ? std::string::npos : stop - start);
+    if (!hosts_.count(host)) return false;
+    // A web page on an API host ("https://api.x.com/docs") is a link, not a base URL.
+    std::string_view path = stop == std::string::npos ? std::string_view() : std::string_view(lower).substr(stop);
+    if (!path.empty() && path[0] == ':') path = path.substr(std::min(path.size(), path.find('/')));
+    for (std::string_view page : {"/docs", "/doc/", "/keys", "/console", "/pricing", "/login", "/playground",
+                                  "/account", "/settings", "/models?", "/blog"}) {
+      if (path.substr(0, page.size()) == page) return true;
+    }
+    Emit(f, b, {ReferenceKind::kApiEndpoint, std::string(tok), Evidence::kLikely, {}}, "host");
+    return true;
+  }
+
+  bool Sdk(FileScan& f, size_t b, std::string_view tok, const std::string& lower) const {
+    std::string key = lower;
+    // Go module paths may continue into a package: ".../service/bedrockruntime/types".
+    auto it = sdks_.find(key);
+    for (size_t cut = key.size(); it == sdks_.end() && cut != std::string::npos && key.find('.') != std::string::npos;) {
+      cut = key.rfind('/', cut - 1);
+      if (cut == std::string::npos || cut == 0) break;
+      it = sdks_.find(key.substr(0, cut));
+    }
+    if (it == sdks_.end()) {
+      // "import dashscope.aigc" / "from zhipuai.types import x": the top-level package.
+      size_t dot = key.find('.');
+      if (dot == std::string::npos) return false;
+      it = sdks_.find(key.substr(0, dot));
+      if (it == sdks_.end() || it->second != "pypi") return false;
+      key = key.substr(0, dot);
+    } else {
+      key = it->first;
+    }
+    TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
+    bool dependency = c.role == LineRole::kImport || c.role == LineRole::kInstall ||
+                      (f.manifest && (c.quoted || c.list_item || b == f.line_begin ||
+                                      Trim(f.in.text.substr(f.line_begin, b - f.line_begin)).empty() ||
+                                      c.key == "artifactid" || c.is_call));
+    if (!dependency && c.quoted && (c.is_call && (c.key == "require" || c.key == "import" || c.key == "mock"))) {
+      dependency = true;
+    }
+    if (!dependency) return key.find('/') != std::string::npos || key.find('.') != std::string::npos;
+    if (f.prose && !InCode(f, b, b + tok.size())) return true;
+    Emit(f, b, {ReferenceKind::kSdkPackage, std::string(tok.substr(0, key.size())), Evidence::kLikely,
+                {{"ecosystem", it->second}}},
+         c.role == LineRole::kInstall ? "install" : c.role == LineRole::kImport ? "import" : "manifest");
+    return true;
+  }
+
+  // ORG/NAME inside a longer token: Hub ids, LiteLLM provider/model names,
+  // local paths that embed a Hub id ("/root/autodl-fs/ZhipuAI/GLM-4.7-Flash").
+  void HubPath(FileScan& f, size_t b, std::string_view tok, const std::string& lower) const {
+    std::vector<std::string_view> seg = Split(tok, '/');
+    // A known Hub org followed by a name.
+    for (size_t i = 0; i + 1 < seg.size(); ++i) {
+      if (seg[i].empty() || seg[i + 1].empty() || !orgs_.count(ToLower(seg[i]))) continue;
+      std::string_view name = seg[i + 1];
+      if (EndsWith(name, ".gguf") || name.find('.') == 0) continue;
+      if (HasNonModelShape(ToLower(name)) && !HasDigit(name)) continue;
+      std::string id = std::string(seg[i]) + "/" + std::string(name);
+      size_t col = static_cast<size_t>(seg[i].data() - tok.data());
+      TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
+      if (IsNonModelSlot(c.key)) return;
+      if (f.prose && !InCode(f, b, b + tok.size()) && i > 0) return;
+      Emit(f, b + col, {ReferenceKind::kHfModelId, id, Evidence::kLikely, {}}, "hub-id");
+      return;
+    }
+    // A GGUF file at the end of a path.
+    if (EndsWith(lower, ".gguf")) {
+      GgufName(f, b + (seg.back().data() - tok.data()), seg.back());
+      return;
+    }
+    // Any other ORG/NAME only in a model slot, with a name the grammar knows.
+    if (seg.size() != 2 || seg[0].empty() || seg[1].empty() || IsLocalFolder(seg[0])) return;
+    if (b > 0 && (f.in.text[b - 1] == '.' || f.in.text[b - 1] == '~')) return;
+    TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
+    bool slot = IsModelSlot(c.key) || c.role == LineRole::kModelTool;
+    if (!slot || (f.prose && !InCode(f, b, b + tok.size()))) return;
+    if (!FitsGrammar(ToLower(seg[1])) && !exact_.count(ToLower(seg[1]))) return;
+    Emit(f, b, {ReferenceKind::kHfModelId, std::string(tok), Evidence::kLikely, {}}, "model-slot");
+  }
+
+  void GgufName(FileScan& f, size_t b, std::string_view file) const {
+    std::string stem = ToLower(file.substr(0, file.size() - 5));
+    if (stem.empty() || stem.find('<') != std::string::npos) return;
+    // "ggml-model-q4_0.gguf", "ollama-model.gguf": no family, nothing to say.
+    if (!FitsGrammar(stem, /*allow_non_model_shape=*/true)) return;
+    Emit(f, b, {ReferenceKind::kDeployConfig, std::string(file), Evidence::kLikely, {{"source", "file"}}}, "gguf-file");
+  }
+
+  bool FitsGrammar(const std::string& lower, bool allow_non_model_shape = false) const {
+    if (!allow_non_model_shape && HasNonModelShape(lower)) return false;
+    for (const std::string& s : vocab_.stems) {
+      if (StemFits(lower, s, StemRule::kAnyTail)) return true;
+    }
+    for (const std::string& s : vocab_.versioned_stems) {
+      if (StemFits(lower, s, StemRule::kVersionDigit)) return true;
+    }
+    return false;
+  }
+
+  // A bare model name: API names, Ollama tags, names of new releases.
+  void Name(FileScan& f, size_t b, std::string_view tok, const std::string& lower) const {
+    if (EndsWith(lower, ".gguf")) {
+      GgufName(f, b, tok);
+      return;
+    }
+    if (tok[0] == '@' || tok[0] == '-' || tok[0] == '.' || tok[0] == '_' || tok[0] == ':') return;
+    // SCREAMING_CASE constants and CamelCase classes are code symbols.
+    bool upper_snake = tok.find('_') != std::string_view::npos &&
+                       std::none_of(tok.begin(), tok.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (upper_snake) return;
+    if (tok.find_first_of("-_.:") == std::string_view::npos) {
+      for (size_t i = 1; i < tok.size(); ++i) {
+        if (tok[i] >= 'A' && tok[i] <= 'Z' && ((tok[i - 1] >= 'a' && tok[i - 1] <= 'z') || IsDigit(tok[i - 1]))) {
+          if (i > 1) return;
+        }
+      }
+    }
+    bool exact = exact_.count(lower) > 0 || exact_.count(lower.substr(0, lower.find(':'))) > 0;
+    bool grammar = FitsGrammar(lower);
+    if (!exact && !grammar) return;
+    TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
+    if (IsNonModelSlot(c.key)) return;
+    bool code = InCode(f, b, b + tok.size());
+    bool slot = IsModelSlot(c.key);
+    bool tool = c.role == LineRole::kModelTool;
+    const char* why = nullptr;
+    if (slot && (code || c.quoted)) {
+      why = "model-slot";
+    } else if (tool && code) {
+      why = "model-command";
+    } else if (!code) {
+      return;  // prose outside code: display names, benchmark tables
+    } else if (c.quoted && (HasDigit(lower) || exact)) {
+      why = "quoted";
+    } else if (c.list_item && HasDigit(lower) && !f.prose) {
+      why = "list-item";
+    } else if (c.list_item && f.prose && f.in_fence && HasDigit(lower)) {
+      why = "list-item";
+    }
+    if (why == nullptr) return;
+    Emit(f, b, {ReferenceKind::kApiModel, std::string(tok), Evidence::kLikely, {}}, why);
+  }
+
+  DetectionVocabulary vocab_;
+  std::unique_ptr<AnchorScanner> scanner_;
+  std::unordered_set<std::string> exact_;
+  std::unordered_set<std::string> orgs_;
+  std::unordered_set<std::string> hosts_;
+  std::unordered_map<std::string, std::string> sdks_;  // package -> ecosystem
+};
+
+std::vector<Anchor> AnchorsOf(const DetectionVocabulary& v) {
+  std::vector<Anchor> a;
+  for (const std::string& s : v.stems) a.push_back({s, AnchorKind::kStem});
+  for (const std::string& s : v.versioned_stems) a.push_back({s, AnchorKind::kVersionedStem});
+  for (const std::string& s : v.exact_names) a.push_back({s, AnchorKind::kExactName});
+  for (const std::string& s : v.hosts) a.push_back({s, AnchorKind::kHost});
+  for (const auto& [eco, pkg] : v.sdk_packages) {
+    std::string key = pkg;
+    if (eco == "maven" && key.find(':') != std::string::npos) key = key.substr(key.find(':') + 1);
+    a.push_back({key, AnchorKind::kSdkPackage});
+    if (eco == "pypi" && key.find('-') != std::string::npos) {
+      std::replace(key.begin(), key.end(), '-', '_');
+      a.push_back({key, AnchorKind::kSdkPackage});
+    }
+  }
+  for (const std::string& s : v.hub_orgs) a.push_back({s + "/", AnchorKind::kHubOrg});
+  for (const char* u : {"huggingface.co/", "hf.co/", "modelscope.cn/models/", "modelscope.ai/models/",
+                        "ollama.com/library/", "ollama.ai/library/", "ollama://", "hf://"}) {
+    a.push_back({u, AnchorKind::kHubUrl});
+  }
+  for (const char* k : {"provider", "model_server", "modelserver", "api_type", "apitype", "llm_type", "llm_backend"}) {
+    a.push_back({k, AnchorKind::kProviderKey});
+  }
+  // ".gguf" finds GGUF file names whose stem is not an anchor itself.
+  a.push_back({".gguf", AnchorKind::kExactName});
+  return a;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> MakeTextScanExtractor(const DetectionVocabulary& vocab) {
+  Result<std::unique_ptr<AnchorScanner>> scanner = AnchorScanner::Compile(AnchorsOf(vocab));
+  if (!scanner) return scanner.error();
+  return std::unique_ptr<Extractor>(std::make_unique<TextScanExtractor>(vocab, std::move(*scanner)));
+}
+
+}  // namespace modelprov
