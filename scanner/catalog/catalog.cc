@@ -238,6 +238,8 @@ Provider ReadProvider(FieldReader r) {
   p.name = r.String("name", true);
   p.publisher = r.String("publisher");
   p.kind = r.String("kind");
+  p.aliases = r.Strings("aliases");
+  for (std::string& a : p.aliases) a = ToLower(a);
   p.hosts = r.Strings("hosts");
   p.base_urls = r.Strings("base_urls");
   p.model_patterns = r.Strings("model_patterns");

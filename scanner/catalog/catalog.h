@@ -127,6 +127,9 @@ struct Provider {
   std::string name;
   std::string publisher;
   std::string kind;  // vendor, gateway, cloud
+  // Other ids programs use for this provider in a `provider:` setting
+  // ("openai-native", "zhipu"); lowercase.
+  std::vector<std::string> aliases;
   std::vector<std::string> hosts;  // may contain globs: "*.openai.azure.com"
   std::vector<std::string> base_urls;
   std::vector<std::string> model_patterns;

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace modelprov {
 namespace {
@@ -24,9 +25,26 @@ bool Attachable(ReferenceKind kind) {
   }
 }
 
-}  // namespace
+// MODEL_LICENSE, LICENSE-MODEL, MODEL_LICENSE_AGREEMENT.txt: the weights' licence by name.
+bool NamedAsModelLicense(std::string_view path) {
+  std::string_view base = path.substr(path.find_last_of('/') == std::string_view::npos ? 0 : path.find_last_of('/') + 1);
+  for (size_t i = 0; i + 5 <= base.size(); ++i) {
+    std::string_view w = base.substr(i, 5);
+    if ((w[0] == 'm' || w[0] == 'M') && (w[1] == 'o' || w[1] == 'O') && (w[2] == 'd' || w[2] == 'D') &&
+        (w[3] == 'e' || w[3] == 'E') && (w[4] == 'l' || w[4] == 'L')) {
+      return true;
+    }
+  }
+  return false;
+}
 
-void AttachModelFolderFiles(std::vector<ResolvedReference>& refs) {
+// The licence id a license-file reference identified (or its closest one).
+std::string_view LicenseIdOf(const ResolvedReference& r) {
+  if (r.resolution && !r.resolution->license.empty()) return r.resolution->license;
+  return r.ref.Fact("closest");
+}
+
+void AttachFolderFiles(std::vector<ResolvedReference>& refs) {
   std::unordered_map<std::string, std::string> folder_model;  // folder -> "local:<folder>"
   for (const ResolvedReference& r : refs) {
     if (!r.resolution) continue;
@@ -48,6 +66,21 @@ void AttachModelFolderFiles(std::vector<ResolvedReference>& refs) {
     r.resolution->model = it->second;
     r.resolution->match = r.resolution->match.empty() ? "model folder" : r.resolution->match + "; model folder";
   }
+}
+
+}  // namespace
+
+void AttachModelFolderFiles(std::vector<ResolvedReference>& refs) {
+  AttachFolderFiles(refs);
+  // An ordinary software licence (Apache, MIT, GPL...) outside a model
+  // folder is the code's licence, not a model dependency; model licences
+  // (LicenseRef-...) and files named as the weights' licence stay.
+  std::erase_if(refs, [](const ResolvedReference& r) {
+    if (r.ref.kind != ReferenceKind::kLicenseFile) return false;
+    if (r.resolution && r.resolution->model.compare(0, 6, "local:") == 0) return false;
+    if (NamedAsModelLicense(r.ref.location.path)) return false;
+    return LicenseIdOf(r).substr(0, 11) != "LicenseRef-";
+  });
 }
 
 }  // namespace modelprov

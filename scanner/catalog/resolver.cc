@@ -366,7 +366,23 @@ std::optional<Resolution> Resolver::ResolveOllama(std::string_view tag) const {
   if (IStartsWith(t, "library/")) t = t.substr(8);
   std::string library = t.substr(0, t.find(':'));
   const Family* f = FamilyByOllama(library);
-  if (f == nullptr) return std::nullopt;
+  if (f == nullptr) {
+    // A library name newer than the catalog ("gemma4", "qwen3.5"): the
+    // family's grammar; the licence is presumed.
+    f = FamilyByGrammar(library);
+    if (f == nullptr) return std::nullopt;
+    Resolution r;
+    r.model = t;
+    r.family = f->id;
+    FillPublisher(r, f->publisher);
+    const VersionRule* v = MatchVersion(*f, NormalizeModelName(library));
+    r.license = v != nullptr ? v->license : f->license;
+    r.version_known = v != nullptr;
+    r.license_presumed = v == nullptr && !r.license.empty();
+    r.match = "ollama-grammar";
+    r.confidence = 0.7;
+    return r;
+  }
   Resolution r;
   r.model = t;
   r.family = f->id;
@@ -608,7 +624,7 @@ std::optional<Resolution> Resolver::ResolveProviderName(std::string_view name) c
   std::string n = ToLower(Trim(name));
   if (n.empty()) return std::nullopt;
   for (const Provider& p : catalog_.providers()) {
-    if (IEquals(p.id, n)) return ProviderResolution(p, "provider");
+    if (IEquals(p.id, n) || IContainsElement(p.aliases, n)) return ProviderResolution(p, "provider");
     for (const std::string& prefix : p.prefixes) {
       std::string_view bare = prefix;
       if (!bare.empty() && bare.back() == '/') bare.remove_suffix(1);

@@ -26,6 +26,9 @@ DetectionVocabulary BuildDetectionVocabulary(const Catalog& catalog) {
       if (!HasWildcard(m)) v.exact_names.push_back(ToLower(m));
     }
     for (const std::string& o : f.ollama) v.exact_names.push_back(ToLower(o));
+    for (const std::string& n : f.name_patterns) {
+      if (!HasWildcard(n)) v.exact_names.push_back(ToLower(n));
+    }
     v.hub_orgs.insert(v.hub_orgs.end(), f.hf_orgs.begin(), f.hf_orgs.end());
   }
   for (const Provider& p : catalog.providers()) {
@@ -34,6 +37,13 @@ DetectionVocabulary BuildDetectionVocabulary(const Catalog& catalog) {
     }
     for (const std::string& m : p.model_patterns) {
       if (!HasWildcard(m)) v.exact_names.push_back(ToLower(m));
+    }
+    v.provider_names.push_back(ToLower(p.id));
+    for (const std::string& a : p.aliases) v.provider_names.push_back(ToLower(a));
+    for (const std::string& x : p.prefixes) {
+      std::string bare = ToLower(x);
+      if (!bare.empty() && bare.back() == '/') bare.pop_back();
+      if (!bare.empty()) v.provider_names.push_back(bare);
     }
     for (const auto& [ecosystem, packages] : p.sdk) {
       for (const std::string& pkg : packages) v.sdk_packages.emplace_back(ecosystem, ToLower(pkg));
@@ -48,6 +58,7 @@ DetectionVocabulary BuildDetectionVocabulary(const Catalog& catalog) {
   SortUnique(v.versioned_stems);
   SortUnique(v.exact_names);
   SortUnique(v.hosts);
+  SortUnique(v.provider_names);
   SortUnique(v.sdk_packages);
   SortUnique(v.hub_orgs);
   return v;

@@ -35,6 +35,9 @@ constexpr std::array<std::string_view, 30> kFileExtensions = {
 bool StemFits(std::string_view name, std::string_view stem, StemRule rule) {
   if (stem.empty() || name.size() <= stem.size() || name.compare(0, stem.size(), stem) != 0) return false;
   std::string_view rest = name.substr(stem.size());
+  // "e5" + "01" is "e501" (a lint code), not E5: a stem ending in a digit
+  // needs a separator.
+  if (IsDigit(stem.back()) && !IsSeparator(rest[0])) return false;
   if (rule == StemRule::kAnyTail) {
     // "qwen2.5", "qwen-max", "deepseek_r1", "gemma:2b"; not "mistralai".
     if (!IsDigit(rest[0]) && !IsSeparator(rest[0])) return false;

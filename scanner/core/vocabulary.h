@@ -26,6 +26,9 @@ struct DetectionVocabulary {
   // {"pypi", "dashscope"}, {"npm", "@anthropic-ai/sdk"},
   // {"maven", "com.alibaba:dashscope-sdk-java"}.
   std::vector<std::pair<std::string, std::string>> sdk_packages;
+  // Provider ids, aliases and gateway prefixes without their '/' ("zai",
+  // "openrouter", "dashscope"): values of provider slots.
+  std::vector<std::string> provider_names;
   // Hub organisations (Hugging Face and ModelScope) of publishers and
   // re-publishers, as spelled on the Hub ("Qwen", "meta-llama", "TheBloke").
   std::vector<std::string> hub_orgs;

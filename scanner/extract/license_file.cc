@@ -5,6 +5,7 @@
 // none is not reported.
 #include <cstdio>
 
+#include "core/text.h"
 #include "extract/extractors.h"
 #include "extract/license_match.h"
 
@@ -34,8 +35,22 @@ class LicenseFileExtractor final : public Extractor {
     ref.extractor = "license-file";
     ref.evidence = Evidence::kDefinite;
     ref.location.path = std::string(in.path);
-    ref.location.line = 1;  // the whole file is the evidence
+    // The evidence is the licence as written: its title line ("DEEPSEEK
+    // LICENSE AGREEMENT", "Apache License"), which is what a reviewer looks
+    // for; the identified licence is in the facts and the resolution.
+    ref.location.line = 1;
     ref.text = lic.id;
+    size_t start = 0;
+    for (uint32_t line = 1; start < in.text.size() && line <= 20; ++line) {
+      size_t end = std::min(in.text.find('\n', start), in.text.size());
+      std::string_view t = Trim(in.text.substr(start, end - start));
+      if (!t.empty()) {
+        ref.location.line = line;
+        ref.text = std::string(t.substr(0, 120));
+        break;
+      }
+      start = end + 1;
+    }
     std::string title = lic.title;
     if (*lic.version != '\0' && title.find(lic.version) == std::string::npos) title += std::string(" ") + lic.version;
     ref.facts.emplace_back("name", title);
@@ -45,7 +60,6 @@ class LicenseFileExtractor final : public Extractor {
     } else {
       // An edited license is not the license: it is named after its closest
       // relative but not attached as that license.
-      ref.text += " (modified)";
       ref.facts.emplace_back("modified", "true");
       ref.facts.emplace_back("closest", lic.id);
     }

@@ -41,7 +41,7 @@ class ModelCardExtractor final : public Extractor {
  public:
   std::string_view name() const override { return "model-card"; }
   std::vector<std::string> globs() const override {
-    return {"**/README.md", "**/MODEL_CARD.md", "**/modelcard.md"};
+    return {"**/README.md", "**/MODEL_CARD.md", "**/modelcard.md", "**/*_README.md", "**/README_*.md"};
   }
 
   void Extract(const ExtractInput& in, ReferenceSink& sink) const override {

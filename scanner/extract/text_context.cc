@@ -119,6 +119,18 @@ TextContext ReadTextContext(std::string_view text, size_t line_begin, size_t lin
     c.is_call = sep == '(';
     c.is_flag = !c.is_call && key.size() > 1 && key[0] == '-';
     c.key = ToLower(c.is_flag ? key : LastSegment(key));
+    if (c.key == "default") {
+      // argparse: add_argument("--base_model", default="org/name") names
+      // its slot in the flag.
+      std::string_view line = text.substr(line_begin, line_end - line_begin);
+      size_t dash = line.find("\"--");
+      if (dash == std::string_view::npos) dash = line.find("'--");
+      if (dash != std::string_view::npos && dash + 1 < begin - line_begin) {
+        size_t stop = line.find_first_of("\"'", dash + 1);
+        c.key = ToLower(line.substr(dash + 1, stop == std::string_view::npos ? std::string_view::npos : stop - dash - 1));
+        c.is_flag = true;
+      }
+    }
     return c;
   }
   // "--model qwen2:7b", "-m llama3": a flag and its value separated by a space.
@@ -137,7 +149,8 @@ bool IsModelSlot(std::string_view key) {
   std::string f = Folded(key);
   if (IsNonModelSlot(key)) return false;
   if (f.find("model") != std::string::npos) return true;
-  static constexpr std::array<std::string_view, 24> kSlots = {
+  static constexpr std::array<std::string_view, 26> kSlots = {
+      "pushtohub",  "download",
       "m",          "engine",     "deployment", "deploymentname", "deploymentid", "llm",
       "checkpoint", "repoid",     "repo",       "hfrepo",         "hf",           "pretrained",
       "frompretrained", "snapshotdownload", "hfhubdownload", "tokenizer", "tokenizername", "embedder",
@@ -162,7 +175,8 @@ bool IsProviderSlot(std::string_view key) {
 
 bool IsNonModelSlot(std::string_view key) {
   std::string f = Folded(key);
-  static constexpr std::array<std::string_view, 30> kSlots = {
+  static constexpr std::array<std::string_view, 33> kSlots = {
+      "format",       "reasoningformat", "which",
       "template",     "chattemplate", "prompttemplate", "templatename", "outputdir",  "savedir",
       "exportdir",    "loggingdir",   "runname",        "experimentname", "projectname", "project",
       "title",        "label",        "arialabel",      "classname",    "class",      "id",

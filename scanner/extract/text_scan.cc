@@ -75,6 +75,20 @@ bool IsLocalFolder(std::string_view seg) {
   return false;
 }
 
+// Documentation's stand-ins for a real name: "your-org/your-model",
+// "hf://test-user/model-name", "<MODEL_ID>".
+bool IsPlaceholder(std::string_view s) {
+  std::string l = ToLower(s);
+  for (std::string_view p : {"your-", "your_", "my-", "my_", "some-", "some_", "<", "{", "$", "xxx", "example"}) {
+    if (l.find(p) != std::string::npos) return true;
+  }
+  for (std::string_view p : {"test-user", "user", "username", "org", "organization", "owner", "model", "model-name",
+                             "model_name", "repo", "repo-name", "repo_name", "name", "foo", "bar"}) {
+    if (l == p) return true;
+  }
+  return false;
+}
+
 struct Candidate {
   ReferenceKind kind;
   std::string text;
@@ -89,6 +103,7 @@ class TextScanExtractor final : public Extractor {
     for (const std::string& s : vocab_.exact_names) exact_.insert(s);
     for (const std::string& o : vocab_.hub_orgs) orgs_.insert(ToLower(o));
     for (const std::string& h : vocab_.hosts) hosts_.insert(h);
+    for (const std::string& p : vocab_.provider_names) providers_.insert(p);
     for (const auto& [eco, pkg] : vocab_.sdk_packages) {
       // Maven coordinates are matched by artifactId, as builds write them apart.
       std::string key = pkg;
@@ -165,6 +180,11 @@ class TextScanExtractor final : public Extractor {
     return ticks % 2 == 1;
   }
 
+  static bool IsIndentedCode(const FileScan& f) {
+    std::string_view line = f.in.text.substr(f.line_begin, f.line_end - f.line_begin);
+    return line.substr(0, 4) == "    " || (!line.empty() && line[0] == '\t');
+  }
+
   void Emit(FileScan& f, size_t b, Candidate c, std::string_view context) const {
     ModelReference ref;
     ref.kind = c.kind;
@@ -182,6 +202,7 @@ class TextScanExtractor final : public Extractor {
   // Returns false when the token is no provider key, so it is read as a name.
   bool ProviderKey(FileScan& f, size_t b, size_t e) const {
     std::string_view t = f.in.text;
+    while (e > b && (t[e - 1] == ':' || t[e - 1] == '.')) --e;  // "provider:" is the key and its colon
     std::string_view key = t.substr(b, e - b);
     if (!IsProviderSlot(key)) return false;
     // provider: moonshot / "provider": "deepseek" / apiProvider = 'zai'
@@ -197,7 +218,12 @@ class TextScanExtractor final : public Extractor {
     size_t v = p;
     while (p < f.line_end && (std::isalnum(static_cast<unsigned char>(t[p])) || t[p] == '-' || t[p] == '_' || t[p] == '.')) ++p;
     std::string_view value = t.substr(v, p - v);
-    if (value.empty() || value.size() > 40) return true;
+    // Provider ids are lowercase; "Moonshot" is a display name.
+    if (value.empty() || value.size() > 40 || std::any_of(value.begin(), value.end(), [](char ch) {
+          return ch >= 'A' && ch <= 'Z';
+        })) {
+      return true;
+    }
     if (!quoted && f.prose && !InCode(f, b, e)) return true;
     Emit(f, v, {ReferenceKind::kDeployConfig, std::string(value), Evidence::kLikely, {{"provider", std::string(value)}}},
          "provider-key");
@@ -219,6 +245,7 @@ class TextScanExtractor final : public Extractor {
       HubPath(f, b, tok, lower);
       return;
     }
+    if (ProviderName(f, b, tok, lower)) return;
     Name(f, b, tok, lower);
   }
 
@@ -246,6 +273,7 @@ class TextScanExtractor final : public Extractor {
       if (p.text == "hf-mirror.com/") return true;  // a mirror link names no more than its path does
       std::vector<std::string_view> seg = Split(rest, '/');
       if (seg.size() < 2 || seg[0].empty() || seg[1].empty() || IsHubPage(seg[0])) return true;
+      if (IsPlaceholder(seg[0]) || IsPlaceholder(seg[1])) return true;
       std::string_view name = seg[1];
       if (size_t colon = name.find(':'); colon != std::string_view::npos) name = name.substr(0, colon);
       std::string id = std::string(seg[0]) + "/" + std::string(name);
@@ -268,6 +296,19 @@ class TextScanExtractor final : public Extractor {
                                   "/account", "/settings", "/models?", "/blog"}) {
       if (path.substr(0, page.size()) == page) return true;
     }
+    // The bare root of a host that is also a web site ("https://openrouter.ai/")
+    // is a link unless it sits where a base URL goes.
+    bool root = path.empty() || path == "/";
+    if (root && start > 0 && !IStartsWith(host, "api")) {
+      TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
+      std::string key = ToLower(c.key);
+      bool url_slot = false;
+      for (std::string_view k : {"url", "base", "endpoint", "host", "api", "server", "address", "uri"}) {
+        url_slot = url_slot || key.find(k) != std::string::npos;
+      }
+      if (!url_slot) return true;
+    }
+    if (f.prose && !InCode(f, b, b + tok.size())) return true;  // a link in prose
     Emit(f, b, {ReferenceKind::kApiEndpoint, std::string(tok), Evidence::kLikely, {}}, "host");
     return true;
   }
@@ -310,12 +351,16 @@ class TextScanExtractor final : public Extractor {
   // ORG/NAME inside a longer token: Hub ids, LiteLLM provider/model names,
   // local paths that embed a Hub id ("/root/autodl-fs/ZhipuAI/GLM-4.7-Flash").
   void HubPath(FileScan& f, size_t b, std::string_view tok, const std::string& lower) const {
+    // A URL or module path on another host ("github.com/google/uuid",
+    // "http://localhost:8000/openai/v1") names no Hub repository.
+    if (lower.find("://") != std::string::npos) return;
     std::vector<std::string_view> seg = Split(tok, '/');
+    if (seg.size() > 2 && seg[0].find('.') != std::string_view::npos) return;
     // A known Hub org followed by a name.
     for (size_t i = 0; i + 1 < seg.size(); ++i) {
       if (seg[i].empty() || seg[i + 1].empty() || !orgs_.count(ToLower(seg[i]))) continue;
       std::string_view name = seg[i + 1];
-      if (EndsWith(name, ".gguf") || name.find('.') == 0) continue;
+      if (EndsWith(name, ".gguf") || EndsWith(name, ".git") || name.find('.') == 0 || IsPlaceholder(name)) continue;
       if (HasNonModelShape(ToLower(name)) && !HasDigit(name)) continue;
       std::string id = std::string(seg[i]) + "/" + std::string(name);
       size_t col = static_cast<size_t>(seg[i].data() - tok.data());
@@ -334,9 +379,14 @@ class TextScanExtractor final : public Extractor {
     if (seg.size() != 2 || seg[0].empty() || seg[1].empty() || IsLocalFolder(seg[0])) return;
     if (b > 0 && (f.in.text[b - 1] == '.' || f.in.text[b - 1] == '~')) return;
     TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
-    bool slot = IsModelSlot(c.key) || c.role == LineRole::kModelTool;
+    if (IsNonModelSlot(c.key) || IsPlaceholder(seg[0]) || IsPlaceholder(seg[1])) return;
+    std::string name = ToLower(seg[1]);
+    bool fits = FitsGrammar(name) || exact_.count(name);
+    // A slot, a model tool's argument, or a whole quoted "org/name" whose
+    // name the grammar knows (someone's fine-tune of a known family).
+    bool slot = IsModelSlot(c.key) || c.role == LineRole::kModelTool || (c.quoted && fits && HasDigit(name));
     if (!slot || (f.prose && !InCode(f, b, b + tok.size()))) return;
-    if (!FitsGrammar(ToLower(seg[1])) && !exact_.count(ToLower(seg[1]))) return;
+    if (!fits) return;
     Emit(f, b, {ReferenceKind::kHfModelId, std::string(tok), Evidence::kLikely, {}}, "model-slot");
   }
 
@@ -348,6 +398,13 @@ class TextScanExtractor final : public Extractor {
     Emit(f, b, {ReferenceKind::kDeployConfig, std::string(file), Evidence::kLikely, {{"source", "file"}}}, "gguf-file");
   }
 
+  // Stems distinctive enough that a quoted name needs no digit ("deepseek-chat").
+  bool FitsAnyTailStem(const std::string& lower) const {
+    if (HasNonModelShape(lower)) return false;
+    return std::any_of(vocab_.stems.begin(), vocab_.stems.end(),
+                       [&](const std::string& s) { return StemFits(lower, s, StemRule::kAnyTail); });
+  }
+
   bool FitsGrammar(const std::string& lower, bool allow_non_model_shape = false) const {
     if (!allow_non_model_shape && HasNonModelShape(lower)) return false;
     for (const std::string& s : vocab_.stems) {
@@ -357,6 +414,19 @@ class TextScanExtractor final : public Extractor {
       if (StemFits(lower, s, StemRule::kVersionDigit)) return true;
     }
     return false;
+  }
+
+  // A provider's id as the value of a provider slot: `provider: "zai"`,
+  // useProviderConfig("moonshot"), `--provider deepseek`.
+  bool ProviderName(FileScan& f, size_t b, std::string_view tok, const std::string& lower) const {
+    if (!providers_.count(lower)) return false;
+    TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
+    bool slot = IsProviderSlot(c.key) || (c.is_call && c.key.find("provider") != std::string::npos);
+    if (!slot || std::any_of(tok.begin(), tok.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) return false;
+    if (f.prose && !InCode(f, b, b + tok.size())) return true;
+    Emit(f, b, {ReferenceKind::kDeployConfig, std::string(tok), Evidence::kLikely, {{"provider", std::string(tok)}}},
+         "provider-key");
+    return true;
   }
 
   // A bare model name: API names, Ollama tags, names of new releases.
@@ -385,6 +455,16 @@ class TextScanExtractor final : public Extractor {
     bool code = InCode(f, b, b + tok.size());
     bool slot = IsModelSlot(c.key);
     bool tool = c.role == LineRole::kModelTool;
+    // Inline code in prose quotes anything (an error message, a config
+    // line); only a name that is the whole `code span` stands alone.
+    bool inline_code = f.prose && !f.in_fence && code && !IsIndentedCode(f);
+    if (inline_code && !slot && !tool) {
+      bool whole = b > f.line_begin && f.in.text[b - 1] == '`' && b + tok.size() < f.line_end &&
+                   f.in.text[b + tok.size()] == '`';
+      if (!whole) return;
+    }
+    // "--which glm4-new": a flag that is no model slot picks something else.
+    if (c.is_flag && !slot) return;
     const char* why = nullptr;
     if (slot && (code || c.quoted)) {
       why = "model-slot";
@@ -392,7 +472,7 @@ class TextScanExtractor final : public Extractor {
       why = "model-command";
     } else if (!code) {
       return;  // prose outside code: display names, benchmark tables
-    } else if (c.quoted && (HasDigit(lower) || exact)) {
+    } else if (c.quoted && (HasDigit(lower) || exact || FitsAnyTailStem(lower))) {
       why = "quoted";
     } else if (c.list_item && HasDigit(lower) && !f.prose) {
       why = "list-item";
@@ -408,6 +488,7 @@ class TextScanExtractor final : public Extractor {
   std::unordered_set<std::string> exact_;
   std::unordered_set<std::string> orgs_;
   std::unordered_set<std::string> hosts_;
+  std::unordered_set<std::string> providers_;
   std::unordered_map<std::string, std::string> sdks_;  // package -> ecosystem
 };
 
@@ -431,6 +512,7 @@ std::vector<Anchor> AnchorsOf(const DetectionVocabulary& v) {
                         "ollama.com/library/", "ollama.ai/library/", "ollama://", "hf://"}) {
     a.push_back({u, AnchorKind::kHubUrl});
   }
+  for (const std::string& s : v.provider_names) a.push_back({s, AnchorKind::kExactName});
   for (const char* k : {"provider", "model_server", "modelserver", "api_type", "apitype", "llm_type", "llm_backend"}) {
     a.push_back({k, AnchorKind::kProviderKey});
   }
