@@ -39,7 +39,8 @@ TEST_CASE("built-in catalog has every contract family key", "[catalog][seeds]") 
 
 // Hosts and URL prefixes that were removed from seeds/ because they are not
 // primary sources: spam, aggregators, mirrors and proxies of Hugging Face or
-// GitHub, blogs, and third-party re-uploads or copies. They must not come back.
+// GitHub, blogs, third-party re-uploads or copies, and gateways or client
+// libraries of other projects. They must not come back.
 TEST_CASE("no built-in source comes from a known non-primary host", "[catalog][seeds]") {
   auto c = Catalog::Builtin();
   REQUIRE(c.ok());
@@ -57,7 +58,12 @@ TEST_CASE("no built-in source comes from a known non-primary host", "[catalog][s
       "://github.com/vulkomilev/", "://github.com/csells/", "://huggingface.co/LlamaFinetuneBase/",
       "://huggingface.co/chrismytton", "://huggingface.co/danfeg/", "://huggingface.co/spaces/blanchon/",
       "://huggingface.co/kahou1234/", "://huggingface.co/spaces/maxdemon/", "://huggingface.co/AlexBefest/",
-      "://huggingface.co/InstantX/", "://huggingface.co/spaces/flowers-team/", "://ollama.com/zac/"};
+      "://huggingface.co/InstantX/", "://huggingface.co/spaces/flowers-team/", "://ollama.com/zac/",
+      // Third-party gateways and client libraries: they restate a vendor's model
+      // names and endpoints; the catalog cites the vendor's own page instead.
+      "github.com/BerriAI/litellm", "docs.litellm.ai", "litellm.vercel.app", "github.com/songquanpeng/one-api",
+      "github.com/alibaba/higress", "github.com/QuantumNous/new-api", "github.com/0xPlaygrounds/",
+      "raw.githubusercontent.com/n8n-io/", "://reference.langchain.com/"};
   auto check = [&](const std::string& what, const std::string& url) {
     for (const std::string& d : denied) {
       INFO(what << ": " << url);
