@@ -13,7 +13,7 @@ bool IsSeparator(char c) { return c == '-' || c == '_' || c == '.' || c == ':'; 
 // Words that name software, files or UI around a model, never a release.
 // Release words (instruct, chat, coder, vl, flash, max, turbo...) are absent
 // on purpose.
-constexpr std::array<std::string_view, 74> kNonModelWords = {
+constexpr std::array<std::string_view, 83> kNonModelWords = {
     "sdk",       "client",    "clients",  "api",      "apis",      "ai",        "go",        "js",
     "py",        "python",    "java",     "rs",       "rust",      "common",    "inference", "core",
     "utils",     "util",      "server",   "provider", "providers", "integration", "community", "spring",
@@ -23,7 +23,8 @@ constexpr std::array<std::string_view, 74> kNonModelWords = {
     "wrapper",   "modal",     "dialog",   "tooltip",  "section",   "panel",     "menu",      "handler",
     "service",   "module",    "package",  "types",    "schema",    "request",   "response",  "factory",
     "agent",     "app",       "web",      "desktop",  "extension", "template",  "parser",    "tokenizer",
-    "nothink",   "think"};
+    "nothink",   "think",     "url",      "endpoint", "host",      "secret",    "path",      "dir",
+    "file",      "cpu",       "gpu"};
 
 constexpr std::array<std::string_view, 30> kFileExtensions = {
     ".db",   ".json", ".py",   ".md",  ".txt",  ".yaml", ".yml",  ".png", ".jpg",  ".jpeg",

@@ -75,6 +75,17 @@ bool IsLocalFolder(std::string_view seg) {
   return false;
 }
 
+// "/v1", "/api/v3", "/compatible-mode/v1", "/paas/v4": where API clients point.
+bool IsApiPath(std::string_view path) {
+  for (std::string_view seg : Split(path, '/')) {
+    if (seg.size() >= 2 && (seg[0] == 'v' || seg[0] == 'V') && IsDigit(seg[1])) return true;
+    for (std::string_view w : {"api", "compatible-mode", "openai", "anthropic", "paas", "inference"}) {
+      if (IEquals(seg, w)) return true;
+    }
+  }
+  return false;
+}
+
 // Documentation's stand-ins for a real name: "your-org/your-model",
 // "hf://test-user/model-name", "<MODEL_ID>".
 bool IsPlaceholder(std::string_view s) {
@@ -308,7 +319,9 @@ class TextScanExtractor final : public Extractor {
       }
       if (!url_slot) return true;
     }
-    if (f.prose && !InCode(f, b, b + tok.size())) return true;  // a link in prose
+    // In prose, a base URL ("defaults to https://api.x.com/v1") counts; a
+    // link to a site's front page does not.
+    if (f.prose && !InCode(f, b, b + tok.size()) && !IStartsWith(host, "api") && !IsApiPath(path)) return true;
     Emit(f, b, {ReferenceKind::kApiEndpoint, std::string(tok), Evidence::kLikely, {}}, "host");
     return true;
   }
@@ -333,8 +346,9 @@ class TextScanExtractor final : public Extractor {
       key = it->first;
     }
     TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
+    bool opened = b > f.line_begin && (f.in.text[b - 1] == '"' || f.in.text[b - 1] == '\'');
     bool dependency = c.role == LineRole::kImport || c.role == LineRole::kInstall ||
-                      (f.manifest && (c.quoted || c.list_item || b == f.line_begin ||
+                      (f.manifest && (c.quoted || opened || c.list_item || b == f.line_begin ||
                                       Trim(f.in.text.substr(f.line_begin, b - f.line_begin)).empty() ||
                                       c.key == "artifactid" || c.is_call));
     if (!dependency && c.quoted && (c.is_call && (c.key == "require" || c.key == "import" || c.key == "mock"))) {
