@@ -70,6 +70,12 @@ std::string UpstreamId(const Family& family, std::string_view repo_name) {
 
 }  // namespace
 
+bool IsLocalPath(std::string_view text) {
+  text = Trim(text);
+  return !text.empty() && (text[0] == '/' || text[0] == '~' || text.substr(0, 2) == "./" ||
+                           text.substr(0, 3) == "../" || (text.size() > 2 && text[1] == ':' && text[2] == '\\'));
+}
+
 std::string NormalizeModelName(std::string_view name) { return ToLower(StripPackagingSuffixes(name)); }
 
 std::string StripPackagingSuffixes(std::string_view name) {
@@ -189,6 +195,15 @@ const Family* Resolver::FamilyByApiName(std::string_view lowered) const {
 const Family* Resolver::FamilyByOllama(std::string_view library_name) const {
   for (const Family& f : catalog_.families()) {
     if (IContainsElement(f.ollama, library_name)) return &f;
+  }
+  return nullptr;
+}
+
+const Family* Resolver::FamilyByExactName(std::string_view lowered) const {
+  for (const Family& f : catalog_.families()) {
+    for (const std::string& p : f.name_patterns) {
+      if (p.find_first_of("*?[") == std::string::npos && IEquals(p, lowered)) return &f;
+    }
   }
   return nullptr;
 }
@@ -360,7 +375,7 @@ std::optional<Resolution> Resolver::ResolveHubId(std::string_view id, Evidence e
   return std::nullopt;
 }
 
-std::optional<Resolution> Resolver::ResolveOllama(std::string_view tag) const {
+std::optional<Resolution> Resolver::ResolveOllama(std::string_view tag, bool known_ollama) const {
   std::string t = ToLower(Trim(tag));
   if (IStartsWith(t, "ollama/") || IStartsWith(t, "ollama_chat/")) t = t.substr(t.find('/') + 1);
   if (IStartsWith(t, "library/")) t = t.substr(8);
@@ -369,6 +384,7 @@ std::optional<Resolution> Resolver::ResolveOllama(std::string_view tag) const {
   if (f == nullptr) {
     // A library name newer than the catalog ("gemma4", "qwen3.5"): the
     // family's grammar; the licence is presumed.
+    if (!known_ollama && t.find(':') == std::string::npos) return std::nullopt;
     f = FamilyByGrammar(library);
     if (f == nullptr) return std::nullopt;
     Resolution r;
@@ -441,6 +457,9 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
       }
     }
   }
+  // "saves/qwen3-vl-4b/lora/sft": a path of the user's own, not a
+  // provider/model name (gateway prefixes were stripped above).
+  if (std::count(lowered.begin(), lowered.end(), '/') > 1 && gateway == nullptr) return std::nullopt;
   Resolution r;
   r.model = lowered;
   const Family* f = FamilyByApiName(lowered);
@@ -466,7 +485,8 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
     // family's grammar names family, publisher and country; the licence is
     // only presumed.
     std::string_view tail = std::string_view(lowered).substr(lowered.rfind('/') + 1);
-    f = FamilyByGrammar(tail);
+    f = FamilyByExactName(tail);
+    if (f == nullptr) f = FamilyByGrammar(tail);
     by_grammar = f != nullptr;
     if (by_grammar && tail.find(':') != std::string_view::npos && gateway == nullptr) {
       // "name:tag" is how Ollama names pulled weights: the weights licence.
@@ -531,6 +551,7 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
 }
 
 std::optional<Resolution> Resolver::ResolveHost(std::string_view url_or_host) const {
+  if (IsWebPageUrl(url_or_host)) return std::nullopt;  // a console or docs page, not the API
   std::string host = HostOf(url_or_host);
   if (host.empty()) return std::nullopt;
   for (const Provider& p : catalog_.providers()) {
@@ -682,7 +703,7 @@ std::optional<Resolution> Resolver::ResolveDeploy(const ModelReference& ref) con
     return ResolveHubId(hub, Evidence::kDefinite);
   }
   if (ref.Fact("tool") == "ollama") {
-    if (auto r = ResolveOllama(text)) return r;
+    if (auto r = ResolveOllama(text, /*known_ollama=*/true)) return r;
     return std::nullopt;
   }
   // A local weights file: the file name usually says which model it is.
@@ -1028,11 +1049,15 @@ std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) co
         out.resolution = ResolveProviderClass(ref.Fact("class"));
         break;
       }
-      out.resolution = ResolvePackage(ref.Fact("ecosystem"), ref.text);
+      // text-scan names the catalog's package when the text is its short
+      // form (a Maven artifactId without its group).
+      out.resolution = ResolvePackage(ref.Fact("ecosystem"), ref.Fact("package").empty() ? std::string_view(ref.text)
+                                                                                           : ref.Fact("package"));
       break;
     case ReferenceKind::kDeployConfig:
     case ReferenceKind::kModelfile:
       out.resolution = ResolveDeploy(ref);
+      if (!out.resolution && IsLocalPath(ref.text)) return std::nullopt;  // `vllm serve /root/output/merged`
       if (!out.resolution && ref.evidence == Evidence::kDefinite && ref.Fact("directive") != "LICENSE") {
         // Unknown to the catalog but a concrete Hub dependency all the same.
         if (std::string org, name; SplitHubId(ref.text, &org, &name) && ref.Fact("tool") != "ollama" &&
@@ -1049,6 +1074,16 @@ std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) co
       out.resolution = ResolveConfig(ref);
       break;
     case ReferenceKind::kAdapterConfig:
+      // An adapter trained on a base at a local path ("/root/models/x")
+      // names no third-party model unless the folder's name does.
+      if (IsLocalPath(ref.text)) {
+        std::string_view last = Trim(ref.text);
+        while (!last.empty() && last.back() == '/') last.remove_suffix(1);
+        last = last.substr(last.find_last_of('/') == std::string_view::npos ? 0 : last.find_last_of('/') + 1);
+        if (FamilyByName(NormalizeModelName(last), "") == nullptr && FamilyByGrammar(ToLower(last)) == nullptr) {
+          return std::nullopt;
+        }
+      }
       out.resolution = ResolveDerivative(ref, ref.text, "adapter", "adapter_config.json");
       break;
     case ReferenceKind::kModelCard:

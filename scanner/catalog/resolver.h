@@ -34,7 +34,10 @@ class Resolver {
   std::optional<Resolution> ResolveHubId(std::string_view id, Evidence evidence) const;
   std::optional<Resolution> ResolveApiModel(std::string_view name, Evidence evidence) const;
   std::optional<Resolution> ResolveHost(std::string_view url_or_host) const;
-  std::optional<Resolution> ResolveOllama(std::string_view tag) const;
+  // `known_ollama`: the text is certainly an Ollama name (ollama run X,
+  // ollama.com/library/X), so a library newer than the catalog is read by
+  // its family's grammar even without a ":tag".
+  std::optional<Resolution> ResolveOllama(std::string_view tag, bool known_ollama = false) const;
   // A GGUF `general.name` as llama.cpp's converter writes it ("Qwen2.5 7B
   // Instruct", "Meta Llama 3.1 8B Instruct").
   std::optional<Resolution> ResolveGgufName(std::string_view name) const;
@@ -63,6 +66,8 @@ class Resolver {
   // lowercased name, longest stem first; nullptr when none does. Names that
   // look like code or files ("claude-history.db", "qwen-client") never fit.
   const Family* FamilyByGrammar(std::string_view lowered) const;
+  // The family one of whose name_patterns is this exact name ("sd-turbo").
+  const Family* FamilyByExactName(std::string_view lowered) const;
 
  private:
   const Provider* ProviderForModel(std::string_view lowered, const Family* family) const;
@@ -118,6 +123,9 @@ std::string StripPackagingSuffixes(std::string_view name);
 // Splits "org/name" (also hf.co/..., https://huggingface.co/...). Returns
 // false when `id` is not of that shape.
 bool SplitHubId(std::string_view id, std::string* org, std::string* name);
+
+// "/root/out", "./models/x", "~/ckpt", "C:\\m": a path on the user's disk.
+bool IsLocalPath(std::string_view text);
 
 // Lowercased host of a URL or bare host name ("https://API.x.com:443/v1" -> "api.x.com").
 std::string HostOf(std::string_view url_or_host);

@@ -71,4 +71,18 @@ bool HasNonModelShape(std::string_view name) {
   return false;
 }
 
+bool IsWebPageUrl(std::string_view url) {
+  size_t scheme = url.find("://");
+  size_t start = scheme == std::string_view::npos ? 0 : scheme + 3;
+  size_t slash = url.find('/', start);
+  if (slash == std::string_view::npos) return false;
+  std::string path = ToLower(url.substr(slash));
+  if (path == "/models" || path == "/models/") return true;
+  for (std::string_view page : {"/docs", "/doc/", "/keys", "/console", "/pricing", "/login", "/signup", "/playground",
+                                "/account", "/settings", "/models?", "/blog", "/dashboard", "/usercenter"}) {
+    if (path.compare(0, page.size(), page) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace modelprov

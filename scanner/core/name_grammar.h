@@ -28,4 +28,9 @@ bool StemFits(std::string_view name, std::string_view stem, StemRule rule);
 // metadata keys ("command-r.block_count"), C++ scopes ("glm::vec3").
 bool HasNonModelShape(std::string_view name);
 
+// True when a URL points at a web page of an API host rather than at the API
+// ("https://open.bigmodel.cn/console/overview", "https://openrouter.ai/models",
+// ".../docs/..."): documentation, consoles, key pages, pricing.
+bool IsWebPageUrl(std::string_view url);
+
 }  // namespace modelprov

@@ -273,7 +273,11 @@ class MavenPomExtractor final : public Extractor {
           group.clear(), artifact.clear();
         } else if (tag.substr(0, 13) == "</dependency>") {
           if (in_dependency && !group.empty() && !artifact.empty()) {
-            sink.OnReference(PackageRef(name(), in.path, "maven", group + ":" + artifact, artifact_line, artifact_col));
+            // The evidence is the artifactId as written on its line; the
+            // resolver reads the coordinate from the "package" fact.
+            ModelReference ref = PackageRef(name(), in.path, "maven", artifact, artifact_line, artifact_col);
+            ref.facts.emplace_back("package", group + ":" + artifact);
+            sink.OnReference(std::move(ref));
           }
           in_dependency = false;
         } else if (in_dependency && tag.substr(0, 9) == "<groupId>") {

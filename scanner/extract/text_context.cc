@@ -33,6 +33,8 @@ std::string_view LastSegment(std::string_view key) {
 
 LineRole RoleOf(std::string_view line) {
   std::string_view t = Trim(line);
+  // A notebook's JSON string of source ("    \"import anthropic\\n\",").
+  while (!t.empty() && (t[0] == '"' || t[0] == '\'' || t[0] == '[')) t = Trim(t.substr(1));
   // Notebook and shell prompts, Dockerfile RUN, comment markers before commented-out code.
   for (std::string_view lead : {"!", "%", "$ ", "RUN ", "run ", "# ", "// ", "- "}) {
     if (t.substr(0, lead.size()) == lead) t = Trim(t.substr(lead.size()));

@@ -86,6 +86,16 @@ bool IsApiPath(std::string_view path) {
   return false;
 }
 
+// "pip install", "npm install"... somewhere before the token on its line.
+bool InstallBefore(std::string_view before) {
+  std::string l = ToLower(before);
+  for (std::string_view p : {"pip install ", "pip3 install ", "npm install ", "npm i ", "yarn add ", "pnpm add ",
+                             "poetry add ", "uv add ", "go get ", "cargo add "}) {
+    if (l.find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // Documentation's stand-ins for a real name: "your-org/your-model",
 // "hf://test-user/model-name", "<MODEL_ID>".
 bool IsPlaceholder(std::string_view s) {
@@ -119,11 +129,11 @@ class TextScanExtractor final : public Extractor {
       // Maven coordinates are matched by artifactId, as builds write them apart.
       std::string key = pkg;
       if (eco == "maven" && key.find(':') != std::string::npos) key = key.substr(key.find(':') + 1);
-      sdks_.emplace(key, eco);
+      sdks_.emplace(key, SdkPackage{eco, pkg});
       if (eco == "pypi") {
         std::string under = key;
         std::replace(under.begin(), under.end(), '-', '_');
-        sdks_.emplace(under, eco);  // import langchain_openai
+        sdks_.emplace(under, SdkPackage{eco, pkg});  // import langchain_openai
       }
     }
   }
@@ -303,14 +313,11 @@ class TextScanExtractor final : public Extractor {
     // A web page on an API host ("https://api.x.com/docs") is a link, not a base URL.
     std::string_view path = stop == std::string::npos ? std::string_view() : std::string_view(lower).substr(stop);
     if (!path.empty() && path[0] == ':') path = path.substr(std::min(path.size(), path.find('/')));
-    for (std::string_view page : {"/docs", "/doc/", "/keys", "/console", "/pricing", "/login", "/playground",
-                                  "/account", "/settings", "/models?", "/blog"}) {
-      if (path.substr(0, page.size()) == page) return true;
-    }
+    if (IsWebPageUrl(tok)) return true;
     // The bare root of a host that is also a web site ("https://openrouter.ai/")
     // is a link unless it sits where a base URL goes.
     bool root = path.empty() || path == "/";
-    if (root && start > 0 && !IStartsWith(host, "api")) {
+    if (root && start > 0 && host.find("api") == std::string::npos) {
       TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
       std::string key = ToLower(c.key);
       bool url_slot = false;
@@ -340,13 +347,18 @@ class TextScanExtractor final : public Extractor {
       size_t dot = key.find('.');
       if (dot == std::string::npos) return false;
       it = sdks_.find(key.substr(0, dot));
-      if (it == sdks_.end() || it->second != "pypi") return false;
+      if (it == sdks_.end() || it->second.ecosystem != "pypi") return false;
       key = key.substr(0, dot);
     } else {
       key = it->first;
     }
     TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
     bool opened = b > f.line_begin && (f.in.text[b - 1] == '"' || f.in.text[b - 1] == '\'');
+    if (c.role == LineRole::kOther && InstallBefore(f.in.text.substr(f.line_begin, b - f.line_begin))) {
+      c.role = LineRole::kInstall;  // "... with `pip install zhipuai`" inside a message or comment
+    }
+    bool whole_code_span = f.prose && b > f.line_begin && f.in.text[b - 1] == '`' &&
+                           b + tok.size() < f.line_end && f.in.text[b + tok.size()] == '`';
     bool dependency = c.role == LineRole::kImport || c.role == LineRole::kInstall ||
                       (f.manifest && (c.quoted || opened || c.list_item || b == f.line_begin ||
                                       Trim(f.in.text.substr(f.line_begin, b - f.line_begin)).empty() ||
@@ -354,10 +366,12 @@ class TextScanExtractor final : public Extractor {
     if (!dependency && c.quoted && (c.is_call && (c.key == "require" || c.key == "import" || c.key == "mock"))) {
       dependency = true;
     }
+    // Documentation names a package on its own in `code`: "add `langchain-openai`".
+    if (!dependency && whole_code_span && !f.in_fence) dependency = true;
     if (!dependency) return key.find('/') != std::string::npos || key.find('.') != std::string::npos;
     if (f.prose && !InCode(f, b, b + tok.size())) return true;
     Emit(f, b, {ReferenceKind::kSdkPackage, std::string(tok.substr(0, key.size())), Evidence::kLikely,
-                {{"ecosystem", it->second}}},
+                {{"ecosystem", it->second.ecosystem}, {"package", it->second.package}}},
          c.role == LineRole::kInstall ? "install" : c.role == LineRole::kImport ? "import" : "manifest");
     return true;
   }
@@ -372,7 +386,25 @@ class TextScanExtractor final : public Extractor {
     if (seg.size() > 2 && seg[0].find('.') != std::string_view::npos) return;
     // A known Hub org followed by a name.
     for (size_t i = 0; i + 1 < seg.size(); ++i) {
+      // "${TEI_MODEL:-Qwen/Qwen3-Embedding-0.6B}": the org starts after the shell default's ":-".
+      if (i == 0) {
+        size_t cut = seg[0].find_last_of(":=");
+        if (cut != std::string_view::npos) seg[0] = seg[0].substr(cut + 1);
+        while (!seg[0].empty() && seg[0][0] == '-') seg[0].remove_prefix(1);
+      }
       if (seg[i].empty() || seg[i + 1].empty() || !orgs_.count(ToLower(seg[i]))) continue;
+      // "$KUBEAI_ENDPOINT/openai/v1": a URL path behind a variable host.
+      if (i > 0 || (b > 0 && (f.in.text[b - 1] == '$' || f.in.text[b - 1] == '{'))) {
+        std::string_view first = seg[0];
+        bool var_host = !first.empty() && std::none_of(first.begin(), first.end(), [](char ch) {
+          return ch >= 'a' && ch <= 'z';
+        });
+        if (var_host || (b > 0 && f.in.text[b - 1] == '$')) return;
+      }
+      if (seg[i + 1].size() >= 2 && (seg[i + 1][0] == 'v' || seg[i + 1][0] == 'V') &&
+          std::all_of(seg[i + 1].begin() + 1, seg[i + 1].end(), IsDigit)) {
+        return;  // ".../openai/v1": an API route, not a model
+      }
       std::string_view name = seg[i + 1];
       if (EndsWith(name, ".gguf") || EndsWith(name, ".git") || name.find('.') == 0 || IsPlaceholder(name)) continue;
       if (HasNonModelShape(ToLower(name)) && !HasDigit(name)) continue;
@@ -503,7 +535,11 @@ class TextScanExtractor final : public Extractor {
   std::unordered_set<std::string> orgs_;
   std::unordered_set<std::string> hosts_;
   std::unordered_set<std::string> providers_;
-  std::unordered_map<std::string, std::string> sdks_;  // package -> ecosystem
+  struct SdkPackage {
+    std::string ecosystem;
+    std::string package;  // as the catalog lists it: "dev.langchain4j:langchain4j-dashscope"
+  };
+  std::unordered_map<std::string, SdkPackage> sdks_;  // name as written in code -> package
 };
 
 std::vector<Anchor> AnchorsOf(const DetectionVocabulary& v) {
