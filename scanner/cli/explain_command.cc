@@ -118,6 +118,15 @@ std::optional<Explained> Lookup(const std::string& name, const Resolver& resolve
     }
   }
   std::optional<Resolution> api = resolver.ResolveApiModel(name, Evidence::kLikely);
+  // A name read only by its family's grammar says less than a catalog entry
+  // (no lineage, presumed licence): the other readings go first, and it is
+  // the last resort, only for names with a version digit (a typo such as
+  // "deepseek-chta" stays unknown).
+  std::optional<Resolution> by_grammar;
+  if (api && (api->match == "family-grammar" || api->match == "ollama-grammar")) {
+    if (name.find_first_of("0123456789") != std::string::npos) by_grammar = api;
+    api.reset();
+  }
   if (api && Known(*api) && !api->family.empty()) {
     if (api->match == "ollama") return FromResolution(*api, ReferenceKind::kModelfile, "ollama", catalog);
     return FromResolution(*api, ReferenceKind::kApiModel, "api-model", catalog);
@@ -154,6 +163,11 @@ std::optional<Explained> Lookup(const std::string& name, const Resolver& resolve
     if (auto r = resolver.ResolveGgufName(bare); r && !r->family.empty()) {
       return FromResolution(*r, ReferenceKind::kGguf, "gguf-name", catalog);
     }
+  }
+  if (by_grammar && Known(*by_grammar)) {
+    bool ollama = by_grammar->match == "ollama-grammar";
+    return FromResolution(*by_grammar, ollama ? ReferenceKind::kModelfile : ReferenceKind::kApiModel,
+                          ollama ? "ollama" : "api-model", catalog);
   }
   // A publisher by id, alias or Hub org ("mistralai", "deepseek-ai").
   for (const Publisher& p : catalog.publishers()) {
@@ -233,6 +247,10 @@ void WriteText(const std::string& name, const Explained& e, const rules::Policy&
   const ModelSummary& m = e.model;
   out << name << ": " << e.what << (e.match.empty() ? "" : " (matched by " + e.match + ")") << "\n";
   if (m.id != name) out << "  model:            " << m.id << "\n";
+  if (e.match.size() > 8 && e.match.compare(e.match.size() - 8, 8, "-grammar") == 0) {
+    out << "  version:          not in the catalog (the name fits the family's naming grammar; the licence is\n"
+           "                    the family's default, presumed, unless the provider's API terms apply)\n";
+  }
   if (e.what != "license") {
     out << "  family:           " << OrUnknown(m.family) << (m.family_name.empty() ? "" : " (" + m.family_name + ")")
         << "\n";
@@ -302,6 +320,7 @@ json ToJson(const std::string& name, const Explained& e, const rules::Policy& po
   return {{"name", name},
           {"type", e.what},
           {"match", Nullable(e.match)},
+          {"version_known", !(e.match.size() > 8 && e.match.compare(e.match.size() - 8, 8, "-grammar") == 0)},
           {"model", Nullable(m.id)},
           {"kind", Nullable(e.kind)},
           {"family", Nullable(m.family)},

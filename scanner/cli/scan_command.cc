@@ -264,6 +264,12 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
     std::error_code ec;
     request.excluded_files.push_back(std::filesystem::weakly_canonical(policy->origin, ec).string());
   }
+  // The --catalog overlay lists model names by design; it configures the
+  // scan and is not a dependency of the code.
+  if (!config.catalog_file.empty()) {
+    std::error_code ec;
+    request.excluded_files.push_back(std::filesystem::weakly_canonical(config.catalog_file, ec).string());
+  }
 
   ScanResult result = modelprov::RunScan(request, extractors, resolver);
   if (config.progress && result.stats.seconds >= 1.0) std::fprintf(stderr, "\r\x1b[2K");

@@ -86,6 +86,36 @@ bool IsApiPath(std::string_view path) {
   return false;
 }
 
+// The package ecosystem a file (or an install line in any file) is about;
+// empty when neither says.
+std::string_view EcosystemOf(std::string_view name, std::string_view line) {
+  std::string l = ToLower(line);
+  if (l.find("pip install") != std::string::npos || l.find("poetry add") != std::string::npos) return "pypi";
+  if (l.find("npm i") != std::string::npos || l.find("yarn add") != std::string::npos ||
+      l.find("pnpm add") != std::string::npos || l.find("require(") != std::string::npos) return "npm";
+  if (l.find("go get") != std::string::npos) return "go";
+  if (l.find("cargo add") != std::string::npos) return "cargo";
+  if (l.find("artifactid") != std::string::npos) return "maven";
+  for (std::string_view ext : {".py", ".pyi", ".ipynb", "pyproject.toml", "setup.cfg", "pipfile", ".txt", ".in"}) {
+    if (EndsWith(name, ext)) return "pypi";
+  }
+  for (std::string_view ext : {".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".mts", ".cts", ".vue", ".svelte",
+                               "package.json"}) {
+    if (EndsWith(name, ext)) return "npm";
+  }
+  for (std::string_view ext : {".go", "go.mod", "go.sum"}) {
+    if (EndsWith(name, ext)) return "go";
+  }
+  for (std::string_view ext : {".java", ".kt", ".kts", ".scala", ".groovy", "pom.xml", ".gradle"}) {
+    if (EndsWith(name, ext)) return "maven";
+  }
+  for (std::string_view ext : {".rs", "cargo.toml"}) {
+    if (EndsWith(name, ext)) return "cargo";
+  }
+  if (EndsWith(name, ".cs") || EndsWith(name, ".csproj")) return "nuget";
+  return {};
+}
+
 // "pip install", "npm install"... somewhere before the token on its line.
 bool InstallBefore(std::string_view before) {
   std::string l = ToLower(before);
@@ -334,6 +364,13 @@ class TextScanExtractor final : public Extractor {
   }
 
   bool Sdk(FileScan& f, size_t b, std::string_view tok, const std::string& lower) const {
+    // Package names are lowercase where code imports them; "OpenAI" in
+    // `import OpenAI from "openai"` is the class. (Go module paths keep
+    // their owner's case: github.com/IBM/watsonx-go.)
+    if (tok.find('/') == std::string_view::npos &&
+        std::any_of(tok.begin(), tok.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+      return false;
+    }
     std::string key = lower;
     // Go module paths may continue into a package: ".../service/bedrockruntime/types".
     auto it = sdks_.find(key);
@@ -353,6 +390,12 @@ class TextScanExtractor final : public Extractor {
       key = it->first;
     }
     TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
+    // One name, several ecosystems ("openai" on PyPI and npm): the file and
+    // the line say which.
+    std::string_view eco = EcosystemOf(f.in.name, f.in.text.substr(f.line_begin, f.line_end - f.line_begin));
+    for (auto [first, last] = sdks_.equal_range(it->first); first != last; ++first) {
+      if (first->second.ecosystem == eco) it = first;
+    }
     bool opened = b > f.line_begin && (f.in.text[b - 1] == '"' || f.in.text[b - 1] == '\'');
     if (c.role == LineRole::kOther && InstallBefore(f.in.text.substr(f.line_begin, b - f.line_begin))) {
       c.role = LineRole::kInstall;  // "... with `pip install zhipuai`" inside a message or comment
@@ -539,7 +582,7 @@ class TextScanExtractor final : public Extractor {
     std::string ecosystem;
     std::string package;  // as the catalog lists it: "dev.langchain4j:langchain4j-dashscope"
   };
-  std::unordered_map<std::string, SdkPackage> sdks_;  // name as written in code -> package
+  std::unordered_multimap<std::string, SdkPackage> sdks_;  // name as written in code -> packages
 };
 
 std::vector<Anchor> AnchorsOf(const DetectionVocabulary& v) {

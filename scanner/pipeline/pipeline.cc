@@ -41,6 +41,24 @@ bool IsNeverTextName(std::string_view path) {
   return std::find(kBinary.begin(), kBinary.end(), ext) != kBinary.end();
 }
 
+// modelprov's own reports and baselines (a scan.json, SARIF or base.json
+// kept in the tree) quote every reference they list; reading them again
+// would double the inventory.
+bool IsModelprovReport(std::string_view text) {
+  std::string_view head = text.substr(0, 4096);
+  std::string_view tail = text.size() > 512 ? text.substr(text.size() - 512) : text;
+  std::string_view start = Trim(text.substr(0, 64));
+  if (!start.empty() && start[0] == '{') {
+    return head.find("\"modelprov_baseline\"") != std::string_view::npos ||
+           head.find("\"name\": \"modelprov\"") != std::string_view::npos ||
+           tail.find("\"name\": \"modelprov\"") != std::string_view::npos ||
+           head.find("\"name\": \"modelprov model dependencies") != std::string_view::npos;
+  }
+  if (start.rfind("# Model dependency review", 0) == 0) return head.find(" with modelprov ") != std::string_view::npos;
+  if (start.rfind("<!DOCTYPE html>", 0) == 0) return head.find("<title>Model dependency review") != std::string_view::npos;
+  return start.rfind("THIRD-PARTY AI MODEL NOTICES", 0) == 0;
+}
+
 // text-scan reads files other extractors also read: a reference another
 // extractor already reported on the same line (same or overlapping text) is
 // kept once, with the structured extractor's richer facts.
@@ -211,7 +229,7 @@ class Worker final : public MemberExtractor {
     if (maybe_text) {
       if (!text_loaded && !text_failed) text_failed = !LoadText(**blob, e.path, sink);
       text_loaded = true;
-      if (!text_failed) {
+      if (!text_failed && !IsModelprovReport(buffer_)) {
         ExtractInput in;
         in.path = e.path;
         in.name = BaseName(e.path);

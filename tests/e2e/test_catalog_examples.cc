@@ -88,7 +88,8 @@ TEST_CASE("explain: a publisher by its Hub org, and suggestions are names explai
   CHECK(j["country"] == "FR");
   CHECK(j["findings"] == nlohmann::json::array());
   TempDir d;
-  RunResult r = Modelprov({"explain", "bge-larg", "--policy", "none"}, d.path());
+  // "bgee-large" fits no family's grammar ("bge-larg" would: a BGE name).
+  RunResult r = Modelprov({"explain", "bgee-large", "--policy", "none"}, d.path());
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("closest known names: ") != std::string::npos);
   // every suggestion is itself explainable

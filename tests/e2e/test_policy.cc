@@ -140,6 +140,10 @@ TEST_CASE("preset default: a note per model, warnings on restrictive terms, neve
   REQUIRE(r.exit_code == 0);
   CHECK(FindingLines(ParseJson(r)) ==
         std::vector<std::string>{
+            // The SDK import is a dependency too (an OpenAI-compatible client pointed at DeepSeek).
+            "note model-inventory app/chat.py:1 pypi:openai (unknown) from OpenAI (US), license LicenseRef-openai-api-terms",
+            "warning output-use app/chat.py:1 pypi:openai restricts how its outputs may be used: may not use output to develop models that compete with OpenAI",
+            "warning field-of-use app/chat.py:1 pypi:openai restricts fields of use: OpenAI Usage Policies apply",
             "note model-inventory app/chat.py:3 api.deepseek.com (DeepSeek) from DeepSeek (CN), license LicenseRef-deepseek-api-terms",
             "note model-inventory app/chat.py:4 deepseek-chat (DeepSeek) from DeepSeek (CN), license LicenseRef-deepseek-api-terms",
             "note model-inventory app/embed.py:3 Qwen/Qwen2.5-7B-Instruct (Qwen (Tongyi Qianwen)) from Alibaba Cloud (Qwen / Tongyi team) (CN), license Apache-2.0",
@@ -162,6 +166,7 @@ TEST_CASE("preset permissive-only: only OSI permissive licenses pass", "[e2e][po
   REQUIRE(r.exit_code == 1);
   CHECK(FindingLines(ParseJson(r)) ==
         std::vector<std::string>{
+            "error not-permissive app/chat.py:1 pypi:openai is under LicenseRef-openai-api-terms (proprietary-api-terms), not an OSI-approved permissive license",
             "error not-permissive app/chat.py:3 api.deepseek.com is under LicenseRef-deepseek-api-terms (proprietary-api-terms), not an OSI-approved permissive license",
             "error not-permissive app/chat.py:4 deepseek-chat is under LicenseRef-deepseek-api-terms (proprietary-api-terms), not an OSI-approved permissive license",
             // Apache-2.0 on the LoRA's card does not lift the Llama license of its base.
@@ -169,7 +174,7 @@ TEST_CASE("preset permissive-only: only OSI permissive licenses pass", "[e2e][po
             "error inherited-restrictions models/lora/adapter_config.json:2 local:models/lora derives from a model under lineage.license=LicenseRef-llama-3.1 (meta-llama/Llama-3.1-8B-Instruct), which its own license does not lift",
             "error not-permissive tests/test_chat.py:1 deepseek-chat is under LicenseRef-deepseek-api-terms (proprietary-api-terms), not an OSI-approved permissive license",
         });
-  CHECK(ParseJson(r)["findings"][2]["trigger"] == "lineage.license=LicenseRef-llama-3.1 (meta-llama/Llama-3.1-8B-Instruct)");
+  CHECK(ParseJson(r)["findings"][3]["trigger"] == "lineage.license=LicenseRef-llama-3.1 (meta-llama/Llama-3.1-8B-Instruct)");
 }
 
 TEST_CASE("preset review-restricted: caps, field-of-use, output-use and non-commercial need review",

@@ -107,16 +107,17 @@ TEST_CASE("Ollama Modelfiles, scripts, Dockerfiles, CI and Markdown code blocks"
             "Dockerfile:5 deploy-config qwen/Qwen2.5-0.5B-Instruct -> qwen/Qwen2.5-0.5B-Instruct",
             "Dockerfile:6 deploy-config Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct",
             "docs/deploy.md:6 deploy-config qwen2.5:7b -> qwen2.5:7b",
+                                   "docs/deploy.md:10 api-model qwen3:8b -> qwen3:8b",
             "docs/deploy.md:14 deploy-config meta-llama/Llama-3.1-8B-Instruct -> meta-llama/Llama-3.1-8B-Instruct",
             "docs/deploy.md:17 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct",
             "docs/deploy.md:18 hf-model-id qwen/Qwen2.5-7B-Instruct -> qwen/Qwen2.5-7B-Instruct",
             "ollama/Modelfile:2 modelfile qwen2.5:7b -> qwen2.5:7b",
-            "ollama/Modelfile:3 modelfile ./adapters/support-lora.gguf -> null",
             "ollama/Modelfile:8 modelfile apache-2.0 -> null",
             "ollama/coder.Modelfile:1 modelfile hf.co/Qwen/Qwen2.5-Coder-7B-Instruct-GGUF:Q4_K_M -> "
             "Qwen/Qwen2.5-Coder-7B-Instruct-GGUF",
             "scripts/serve.sh:3 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct",
             "scripts/serve.sh:4 deploy-config DEEPSEEK_API_KEY -> deepseek",
+                                   "scripts/serve.sh:6 api-model llama3.1 -> llama3.1",
             "scripts/serve.sh:7 deploy-config qwen2.5:7b -> qwen2.5:7b",
             "scripts/serve.sh:7 deploy-config llama3.1 -> llama3.1",
             "scripts/serve.sh:8 deploy-config Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct",
@@ -262,10 +263,7 @@ TEST_CASE("negatives: prose, look-alike variables and non-LLM configs yield noth
   dir.Write("README.md",
             "# Shop\n"
             "We compared qwen2.5, llama3.1 and deepseek before picking none of them.\n"
-            "Run `ollama run llama3.1` if you want to try; see https://huggingface.co/docs for more.\n"
-            "```yaml\n"
-            "model: qwen2.5:7b\n"
-            "```\n");
+            "Run `ollama run llama3.1` if you want to try; see https://huggingface.co/docs for more.\n");
   dir.Write("shop/models.py",
             "from django.db import models\n"
             "from django.contrib.auth.models import User\n"
@@ -279,7 +277,7 @@ TEST_CASE("negatives: prose, look-alike variables and non-LLM configs yield noth
   dir.Write("shop/admin.yaml", "admin:\n  model: User\n  list_display: [id, email]\n");
   dir.Write("scripts/train.sh",
             "qwen_cfg=./configs/qwen.yaml\n"
-            "python train.py --model qwen2.5-7b --epochs 3\n"
+            "python train.py --epochs 3\n"
             "echo \"use ollama run to chat\"\n");
   dir.Write(".env", "DATABASE_URL=postgres://db/shop\nSECRET_KEY=x\nMODEL_DIR=/srv/models\n");
   dir.Write("serverless.yml", "provider:\n  name: aws\n  runtime: python3.12\n");
@@ -291,8 +289,21 @@ TEST_CASE("negatives: prose, look-alike variables and non-LLM configs yield noth
             "    environment:\n"
             "      DJANGO_SETTINGS_MODULE: shop.settings\n");
   dir.Write("Modelfile.md", "FROM is documented here\n");
-  dir.Write("cmd/main.go", "package main\n// Model: \"gpt-4o\"\nvar r = 'q'\n");
+  dir.Write("cmd/main.go", "package main\n// The model is chosen at run time\nvar r = 'q'\n");
   std::vector<std::string> lines = Scan(dir);
   CAPTURE(lines);
   CHECK(lines.empty());
+}
+
+TEST_CASE("commented-out configuration, config in Markdown code blocks and --model flags count", "[e2e][text_kinds]") {
+  // A reviewer counts these: switching models is often uncommenting a line,
+  // and documentation's code blocks are what people copy.
+  TempDir dir;
+  dir.Write("overlay.json", kOllamaOverlay);
+  dir.Write("README.md", "# Shop\n```yaml\nmodel: qwen2.5:7b\n```\n");
+  dir.Write("scripts/train.sh", "python train.py --model qwen2.5-7b --epochs 3\n");
+  dir.Write("cmd/main.go", "package main\n// Model: \"gpt-4o\"\nvar r = 'q'\n");
+  CHECK(Scan(dir) == std::vector<std::string>{"README.md:3 api-model qwen2.5:7b -> qwen2.5:7b",
+                                              "cmd/main.go:2 api-model gpt-4o -> gpt-4o",
+                                              "scripts/train.sh:1 api-model qwen2.5-7b -> qwen2.5-7b"});
 }

@@ -79,13 +79,14 @@ TEST_CASE("weight files and license texts in a model folder", "[e2e][weights]") 
   CHECK(scan["errors"].empty());
   CHECK(ReferenceLines(scan) ==
         std::vector<std::string>{
-            "COPYING:1 license-file GPL-3.0-only -> null",
+            // COPYING (GPL) outside any model folder is the code's licence: no model reference.
             "legacy/keras/model.h5:0 model-weights keras-hdf5 -> null",
             "legacy/optimizer.pt:0 model-weights pickle -> null",
             "legacy/pytorch_model.bin:0 model-weights pytorch-zip -> null",
             "models/llama-3.1-8b-instruct-Q4_K_M.gguf:0 gguf Llama 3.1 8B Instruct -> Llama 3.1 8B Instruct",
             // the safetensors' embedding rows (152064) are Qwen's: the folder is one model
-            "models/qwen/LICENSE:1 license-file Apache-2.0 -> local:models/qwen",
+            // a licence is quoted by its title line as written
+            "models/qwen/LICENSE:2 license-file Apache License -> local:models/qwen",
             "models/qwen/model.safetensors:0 safetensors llama-style-decoder -> local:models/qwen",
             "models/qwen/qwen2.5-7b-instruct-q8_0.gguf:0 gguf Qwen2.5 7B Instruct -> Qwen2.5 7B Instruct",
         });
@@ -110,7 +111,7 @@ TEST_CASE("weight files and license texts in a model folder", "[e2e][weights]") 
   CHECK(lic["license"] == "Apache-2.0");
   CHECK(lic["match"] == "license-text; model folder");
   CHECK(lic["facts"]["score"] == "1.00");
-  CHECK(RefAt(scan, "COPYING")->at("license") == "GPL-3.0-only");
+  for (const auto& ref : scan["references"]) CHECK(ref["path"] != "COPYING");
 
   const nlohmann::json& st = *RefAt(scan, "models/qwen/model.safetensors");
   CHECK(st["family"] == "qwen");
@@ -137,7 +138,7 @@ TEST_CASE("an edited license is reported as modified and gets no license", "[e2e
   RunResult r = Modelprov({"scan", "--format", "json", "."}, dir.path());
   REQUIRE(r.exit_code == 0);
   nlohmann::json scan = ParseJson(r);
-  CHECK(ReferenceLines(scan) == std::vector<std::string>{"LICENSE-MODEL:1 license-file Apache-2.0 (modified) -> null"});
+  CHECK(ReferenceLines(scan) == std::vector<std::string>{"LICENSE-MODEL:2 license-file Apache License -> null"});
   const nlohmann::json& ref = scan["references"][0];
   CHECK(ref["license"].is_null());
   CHECK(ref["facts"]["modified"] == "true");
@@ -236,7 +237,10 @@ TEST_CASE("notebook code cells are reported at their line in the .ipynb", "[e2e]
   RunResult r = Modelprov({"scan", "--format", "json", "."}, dir.path());
   REQUIRE(r.exit_code == 0);
   CHECK(ReferenceLines(ParseJson(r)) ==
-        std::vector<std::string>{"nb/train.ipynb:16 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct"});
+        std::vector<std::string>{
+            // a Hub id in a Markdown cell counts too (it names a model to fetch)
+            "nb/train.ipynb:6 hf-model-id Qwen/Qwen2.5-7B -> Qwen/Qwen2.5-7B",
+            "nb/train.ipynb:16 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct"});
 }
 
 TEST_CASE("a GGUF whose own name is unknown resolves through its base model", "[e2e][weights]") {
@@ -272,6 +276,7 @@ TEST_CASE("a model repository's MODEL_LICENSE file is identified like LICENSE", 
   nlohmann::json scan = ParseJson(r);
   REQUIRE(scan["references"].size() == 1);
   CHECK(scan["references"][0]["kind"] == "license-file");
-  CHECK(scan["references"][0]["text"] == "Apache-2.0");
+  CHECK(scan["references"][0]["text"] == "Apache License");  // the title line, as written
+  CHECK(scan["references"][0]["facts"]["license_id"] == "Apache-2.0");
   CHECK(scan["references"][0]["license"] == "Apache-2.0");
 }

@@ -28,7 +28,8 @@ TEST_CASE("license-file reports the matched license id and score", "[extract][li
   REQUIRE(sink.refs.size() == 1);
   const ModelReference& r = sink.refs[0];
   CHECK(r.kind == ReferenceKind::kLicenseFile);
-  CHECK(r.text == "GPL-3.0-only");
+  // The evidence is the title line as written; the id is in the facts.
+  CHECK(r.text == "GNU GENERAL PUBLIC LICENSE");
   CHECK(r.location.line == 1);
   CHECK(r.facts == Facts{{"name", "GNU General Public License 3"},
                          {"score", "1.00"},
@@ -46,7 +47,7 @@ TEST_CASE("license-file reports an edited license as modified without a license 
   CollectingSink sink = RunExtractor(*ex, "LICENSE.md", text);
   REQUIRE(sink.refs.size() == 1);
   const ModelReference& r = sink.refs[0];
-  CHECK(r.text == "MPL-2.0 (modified)");
+  CHECK(r.text == "Mozilla Public License Version 2.0");
   CHECK(r.Fact("modified") == "true");
   CHECK(r.Fact("closest") == "MPL-2.0");
   CHECK(r.Fact("license_id").empty());

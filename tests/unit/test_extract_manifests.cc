@@ -11,7 +11,9 @@ namespace {
 std::vector<std::string> Packages(const modelprov::testing::Extracted& out) {
   std::vector<std::string> v;
   for (const auto& r : out.refs) {
-    v.push_back(std::string(r.Fact("ecosystem")) + ":" + r.text + "@" + std::to_string(r.location.line));
+    // Maven references quote the artifactId and carry the coordinate in "package".
+    std::string_view pkg = r.Fact("package").empty() ? std::string_view(r.text) : r.Fact("package");
+    v.push_back(std::string(r.Fact("ecosystem")) + ":" + std::string(pkg) + "@" + std::to_string(r.location.line));
   }
   return v;
 }
@@ -75,6 +77,7 @@ TEST_CASE("pom.xml dependencies", "[manifests]") {
                           "    </dependency>\n    <dependency><groupId>junit</groupId><artifactId>junit</artifactId></dependency>\n"
                           "  </dependencies>\n</project>\n");
   CHECK(Packages(out) == std::vector<std::string>{"maven:com.alibaba:dashscope-sdk-java@7", "maven:junit:junit@11"});
+  CHECK(out.refs[0].text == "dashscope-sdk-java");  // as written on the artifactId line
   CHECK(out.refs[0].location.column == 19);
 }
 
