@@ -92,4 +92,32 @@ std::vector<AnchorHit> AnchorScanner::Scan(std::string_view text) const {
   return ctx.hits;
 }
 
+bool AnchorScanner::AnyHit(std::string_view text, const std::function<bool(const AnchorHit&)>& keep) const {
+  if (db_ == nullptr || text.empty()) return false;
+  hs_scratch* scratch = TakeScratch();
+  if (scratch == nullptr) return true;  // cannot tell: let the file be read
+  struct Context {
+    const AnchorScanner* self;
+    const std::function<bool(const AnchorHit&)>* keep;
+    size_t offset;
+    bool hit;
+  } ctx{this, &keep, 0, false};
+  auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* p) -> int {
+    auto* c = static_cast<Context*>(p);
+    const Anchor& a = c->self->anchors_[id];
+    size_t end = c->offset + static_cast<size_t>(to);
+    if (!(*c->keep)({end - a.text.size(), end, a.kind})) return 0;
+    c->hit = true;
+    return 1;  // stop scanning
+  };
+  constexpr size_t kPiece = size_t{1} << 30;
+  for (size_t off = 0; off < text.size() && !ctx.hit; off += kPiece) {
+    size_t n = std::min(kPiece, text.size() - off);
+    ctx.offset = off;
+    hs_scan(db_, text.data() + off, static_cast<unsigned>(n), 0, scratch, on_match, &ctx);
+  }
+  ReturnScratch(scratch);
+  return ctx.hit;
+}
+
 }  // namespace modelprov

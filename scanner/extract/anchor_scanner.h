@@ -32,6 +32,8 @@ enum class AnchorKind : uint8_t {
   kHubOrg,         // "org/" of a publisher or re-publisher
   kHubUrl,         // huggingface.co/, hf.co/, modelscope.cn/models/, ollama.com/library/
   kProviderKey,    // provider, model_server, api_type...
+  kSlotWord,       // from_pretrained, snapshot_download...: only makes a file worth lexing
+  kProviderName,   // provider ids and aliases ("zai", "google"): count only in a provider slot
 };
 
 struct Anchor {
@@ -57,6 +59,9 @@ class AnchorScanner {
   // Every hit in `text`, ordered by end offset. Thread-safe: each call takes
   // a scratch space from a small pool.
   std::vector<AnchorHit> Scan(std::string_view text) const;
+  // True when `text` holds an anchor that `keep` accepts; stops at the
+  // first such hit.
+  bool AnyHit(std::string_view text, const std::function<bool(const AnchorHit&)>& keep) const;
 
   const std::vector<Anchor>& anchors() const { return anchors_; }
 

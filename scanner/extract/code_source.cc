@@ -8,6 +8,9 @@ namespace {
 
 class CodeExtractor final : public Extractor {
  public:
+  // Every literal the lexer keeps sits in a model slot or names a catalog
+  // word, so files without an anchor are skipped (see Extractor::gated).
+  bool gated() const override { return true; }
   CodeExtractor(std::string name, std::vector<std::string> globs, const LanguageSyntax& syntax)
       : name_(std::move(name)), globs_(std::move(globs)), syntax_(syntax) {}
 

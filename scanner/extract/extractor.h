@@ -72,6 +72,14 @@ class Extractor {
   // True for the extractor that reads every text file, claimed or not
   // (text-scan): the pipeline gives it each file whose content is text.
   virtual bool reads_every_text_file() const { return false; }
+  // For the every-text extractor: false when `text` holds none of its
+  // anchors nor any word a model slot is named with, so neither it nor any
+  // gated() extractor can find anything there. Stops at the first anchor.
+  virtual bool MayMatter(std::string_view /*text*/) const { return true; }
+  // True for extractors that only find what the every-text extractor's
+  // anchors would also point at (the source-code lexers): the pipeline
+  // skips them on files where MayMatter() is false.
+  virtual bool gated() const { return false; }
   // Finds references in one file. Never throws.
   virtual void Extract(const ExtractInput& in, ReferenceSink& sink) const = 0;
 };

@@ -7,6 +7,7 @@
 // pipeline drops a text-scan reference that another extractor already
 // reported on the same line.
 #include <algorithm>
+#include <functional>
 #include <array>
 #include <memory>
 #include <unordered_map>
@@ -171,6 +172,13 @@ class TextScanExtractor final : public Extractor {
   std::string_view name() const override { return "text-scan"; }
   std::vector<std::string> globs() const override { return {}; }
   bool reads_every_text_file() const override { return true; }
+  bool MayMatter(std::string_view text) const override {
+    // A provider id alone ("google", "ark") is an ordinary word until a
+    // provider key is near it, and that key is an anchor of its own.
+    return scanner_->AnyHit(text, [text](const AnchorHit& h) {
+      return h.kind != AnchorKind::kProviderName && Plausible(text, h);
+    });
+  }
 
   void Extract(const ExtractInput& in, ReferenceSink& sink) const override {
     std::vector<AnchorHit> hits = scanner_->Scan(in.text);
@@ -178,6 +186,7 @@ class TextScanExtractor final : public Extractor {
     FileScan f{in, sink, IsProseFile(in.name), IsManifest(in.name)};
     size_t last_token_begin = std::string_view::npos;
     for (const AnchorHit& h : hits) {
+      if (h.kind == AnchorKind::kSlotWord || !Plausible(in.text, h)) continue;
       size_t b = h.begin, e = h.end;
       while (b > 0 && h.begin - b < kMaxToken && IsTokenChar(in.text[b - 1])) --b;
       while (e < in.text.size() && e - h.end < kMaxToken && IsTokenChar(in.text[e])) ++e;
@@ -201,6 +210,39 @@ class TextScanExtractor final : public Extractor {
     bool in_fence = false;    // inside a ``` or ~~~ block (prose files)
     size_t fence_checked = 0;  // lines before this offset were checked for fences
   };
+
+  // Whether a hit can start something worth reading, from the bytes around
+  // it alone: an anchor starts a word ("yi" in "yield" does not count when
+  // no version digit follows, "sd" in "isdigit" never), a stem is followed
+  // by a digit or separator, a package or exact name ends a word.
+  static bool Plausible(std::string_view t, const AnchorHit& h) {
+    auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c); };
+    char before = h.begin > 0 ? t[h.begin - 1] : ' ';
+    char after = h.end < t.size() ? t[h.end] : ' ';
+    switch (h.kind) {
+      case AnchorKind::kSlotWord:
+      case AnchorKind::kHubUrl:
+        return true;
+      case AnchorKind::kHubOrg:
+      case AnchorKind::kProviderKey:
+        return !alnum(before) || h.kind == AnchorKind::kProviderKey;
+      case AnchorKind::kHost:
+        return true;
+      case AnchorKind::kStem:
+        return !alnum(before) && (IsDigit(after) || after == '-' || after == '_' || after == '.' || after == ':');
+      case AnchorKind::kVersionedStem: {
+        if (alnum(before)) return false;
+        size_t i = h.end;
+        if (i < t.size() && (t[i] == '-' || t[i] == '_' || t[i] == '.' || t[i] == ':' || t[i] == ' ')) ++i;
+        return i < t.size() && IsDigit(t[i]);
+      }
+      case AnchorKind::kExactName:
+      case AnchorKind::kProviderName:
+      case AnchorKind::kSdkPackage:
+        return (!alnum(before) || t[h.begin] == '.') && !alnum(after);
+    }
+    return true;
+  }
 
   // Moves the line cursor to the line holding `offset`, tracking code fences
   // in prose files on the way. Each byte is passed once per file.
@@ -605,9 +647,17 @@ std::vector<Anchor> AnchorsOf(const DetectionVocabulary& v) {
                         "ollama.com/library/", "ollama.ai/library/", "ollama://", "hf://"}) {
     a.push_back({u, AnchorKind::kHubUrl});
   }
-  for (const std::string& s : v.provider_names) a.push_back({s, AnchorKind::kExactName});
+  for (const std::string& s : v.provider_names) a.push_back({s, AnchorKind::kProviderName});
   for (const char* k : {"provider", "model_server", "modelserver", "api_type", "apitype", "llm_type", "llm_backend"}) {
     a.push_back({k, AnchorKind::kProviderKey});
+  }
+  // The calls whose argument is a Hub id even when no catalog word is in it
+  // (code_references.cc kHubCalls): with every other anchor, a file without
+  // any of them has nothing the code lexers could report.
+  for (const char* w : {"pretrained", "from_single_file", "sentencetransformer", "crossencoder", "snapshot_download",
+                        "hf_hub_download", "pipeline(", "llm(", "asyncllmengine", "huggingfaceembeddings",
+                        "huggingfaceendpoint", "from_model_id", "sparseencoder", "staticembedding"}) {
+    a.push_back({w, AnchorKind::kSlotWord});
   }
   // ".gguf" finds GGUF file names whose stem is not an anchor itself.
   a.push_back({".gguf", AnchorKind::kExactName});

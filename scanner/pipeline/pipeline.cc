@@ -210,6 +210,13 @@ class Worker final : public MemberExtractor {
       archives_.Expand(access, e.path, *this, sink);
     }
     bool text_loaded = false, text_failed = false;
+    // One early-exit anchor pass decides whether the loaded text can matter
+    // to text-scan and the gated lexers at all (most source files cannot).
+    std::optional<bool> matters;
+    auto file_matters = [&] {
+      if (!matters) matters = every_text == nullptr || every_text->MayMatter(buffer_);
+      return *matters;
+    };
     for (const Extractor* ex : chosen) {
       ExtractInput in;
       in.path = e.path;
@@ -223,13 +230,14 @@ class Worker final : public MemberExtractor {
         text_loaded = true;
         if (text_failed) continue;
         in.text = buffer_;
+        if (ex->gated() && !file_matters()) continue;
       }
       ex->Extract(in, sink);
     }
     if (maybe_text) {
       if (!text_loaded && !text_failed) text_failed = !LoadText(**blob, e.path, sink);
       text_loaded = true;
-      if (!text_failed && !IsModelprovReport(buffer_)) {
+      if (!text_failed && file_matters() && !IsModelprovReport(buffer_)) {
         ExtractInput in;
         in.path = e.path;
         in.name = BaseName(e.path);
