@@ -393,8 +393,10 @@ std::optional<Resolution> Resolver::ResolveOllama(std::string_view tag, bool kno
     FillPublisher(r, f->publisher);
     const VersionRule* v = MatchVersion(*f, NormalizeModelName(library));
     r.license = v != nullptr ? v->license : f->license;
-    r.version_known = v != nullptr;
-    r.license_presumed = v == nullptr && !r.license.empty();
+    // A version rule's glob ("gemma4*") may or may not have meant this
+    // release: the release itself is not in the catalog.
+    r.version_known = false;
+    r.license_presumed = !r.license.empty();
     r.match = "ollama-grammar";
     r.confidence = 0.7;
     return r;
@@ -496,8 +498,8 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
       FillPublisher(o, f->publisher);
       const VersionRule* v = MatchVersion(*f, NormalizeModelName(tail.substr(0, tail.find(':'))));
       o.license = v != nullptr ? v->license : f->license;
-      o.version_known = v != nullptr;
-      o.license_presumed = v == nullptr && !o.license.empty();
+      o.version_known = false;
+      o.license_presumed = !o.license.empty();
       o.match = "ollama-grammar";
       o.confidence = 0.7;
       return o;
@@ -541,7 +543,7 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
   }
   r.match = by_grammar ? "family-grammar" : "api-model";
   r.confidence = by_grammar ? 0.7 : f != nullptr ? 0.95 : 0.8;
-  if (by_grammar && v == nullptr) {
+  if (by_grammar) {
     r.version_known = false;
     // API terms bind whatever the vendor serves; a family default does not.
     const License* lic = catalog_.FindLicense(r.license);

@@ -208,7 +208,7 @@ class TextScanExtractor final : public Extractor {
     size_t line_end = std::string_view::npos;
     uint32_t line = 1;
     bool in_fence = false;    // inside a ``` or ~~~ block (prose files)
-    size_t fence_checked = 0;  // lines before this offset were checked for fences
+    size_t provider_value = std::string_view::npos;  // offset of the last provider value reported
   };
 
   // Whether a hit can start something worth reading, from the bytes around
@@ -318,6 +318,7 @@ class TextScanExtractor final : public Extractor {
       return true;
     }
     if (!quoted && f.prose && !InCode(f, b, e)) return true;
+    f.provider_value = v;  // the value's own anchor hit comes next: one reference
     Emit(f, v, {ReferenceKind::kDeployConfig, std::string(value), Evidence::kLikely, {{"provider", std::string(value)}}},
          "provider-key");
     return true;
@@ -551,6 +552,7 @@ class TextScanExtractor final : public Extractor {
   // useProviderConfig("moonshot"), `--provider deepseek`.
   bool ProviderName(FileScan& f, size_t b, std::string_view tok, const std::string& lower) const {
     if (!providers_.count(lower)) return false;
+    if (b == f.provider_value) return true;  // reported with its key
     TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
     bool slot = IsProviderSlot(c.key) || (c.is_call && c.key.find("provider") != std::string::npos);
     if (!slot || std::any_of(tok.begin(), tok.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) return false;

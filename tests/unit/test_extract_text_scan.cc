@@ -1,0 +1,173 @@
+// text-scan (extract/text_scan.cc): every text file, one anchor pass, and the
+// context rules that decide what counts. Each rule has a positive and a
+// negative case; the words come from the built-in catalog.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "catalog/resolver.h"
+#include "catalog/vocabulary.h"
+#include "extract/extractors.h"
+#include "support/extract_harness.h"
+
+using namespace modelprov;
+using modelprov::testing::RunExtractor;
+
+namespace {
+
+const Catalog& Builtin() {
+  static const Catalog c = [] {
+    Result<Catalog> b = Catalog::Builtin();
+    REQUIRE(b.ok());
+    return std::move(b.value());
+  }();
+  return c;
+}
+
+const Extractor& TextScan() {
+  static const std::unique_ptr<Extractor> ex = [] {
+    Result<std::unique_ptr<Extractor>> made = MakeTextScanExtractor(BuildDetectionVocabulary(Builtin()));
+    REQUIRE(made.ok());
+    return std::move(made.value());
+  }();
+  return *ex;
+}
+
+// "line kind text [context]" per reference text-scan reports in the file.
+std::vector<std::string> Scan(const std::string& path, const std::string& text) {
+  std::vector<std::string> out;
+  for (const ModelReference& r : RunExtractor(TextScan(), path, text).refs) {
+    out.push_back(std::to_string(r.location.line) + " " + std::string(KindName(r.kind)) + " " + r.text + " [" +
+                  std::string(r.Fact("context")) + "]");
+  }
+  return out;
+}
+
+// What the resolver makes of each reported reference: "text -> family/publisher/country".
+std::vector<std::string> Resolved(const std::string& path, const std::string& text) {
+  static const Resolver resolver(Builtin());
+  std::vector<std::string> out;
+  for (const ModelReference& r : RunExtractor(TextScan(), path, text).refs) {
+    std::optional<ResolvedReference> rr = resolver.Resolve(r);
+    if (!rr || !rr->resolution) continue;
+    const Resolution& res = *rr->resolution;
+    out.push_back(r.text + " -> " + res.family + "/" + res.publisher + "/" + res.country +
+                  (res.version_known ? "" : " (version unknown)"));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("text-scan: model slots in any language", "[extract][text-scan]") {
+  CHECK(Scan("a.swift", "let m = Client(model: \"qwen3.8-max\")\n") ==
+        std::vector<std::string>{"1 api-model qwen3.8-max [model-slot]"});
+  CHECK(Scan("main.tf", "  llm_model = \"glm-5\"\n") == std::vector<std::string>{"1 api-model glm-5 [model-slot]"});
+  CHECK(Scan("a.lua", "local model_name = 'deepseek-v4-flash'\n") ==
+        std::vector<std::string>{"1 api-model deepseek-v4-flash [model-slot]"});
+  // Negative: a chat-template key and an output folder look alike.
+  CHECK(Scan("train.yaml", "template: qwen3_nothink\noutput_dir: saves/qwen3-4b/lora\n").empty());
+}
+
+TEST_CASE("text-scan: quoted names need a version or a catalog name", "[extract][text-scan]") {
+  CHECK(Scan("models.ts", "export const ids = [\"kimi-k2.5\", \"MiniMax-M2.7\"];\n") ==
+        std::vector<std::string>{"1 api-model kimi-k2.5 [quoted]", "1 api-model MiniMax-M2.7 [quoted]"});
+  CHECK(Scan("a.go", "const def = \"deepseek-chat\"\n") == std::vector<std::string>{"1 api-model deepseek-chat [quoted]"});
+  // Negatives: UI ids, file names, GGUF metadata keys, imports, prefix checks.
+  CHECK(Scan("ui.tsx", "<div id=\"claude-connected-title\" aria-label=\"claude-history.db\">\n").empty());
+  CHECK(Scan("k.py", "key = \"command-r.block_count\"\n").empty());
+  CHECK(Scan("p.ts", "if (id.startsWith(\"claude-\")) {}\n").empty());
+  CHECK(Scan("y.py", "def gen():\n    yield 1\n").empty());
+}
+
+TEST_CASE("text-scan: code symbols are not names", "[extract][text-scan]") {
+  CHECK(Scan("a.rs", "pub const KIMI_K2_5: &str = \"kimi-k2.5\";\n") ==
+        std::vector<std::string>{"1 api-model kimi-k2.5 [quoted]"});
+  CHECK(Scan("b.java", "ChatCompletionModel.GLM_4_7\nQwen3ForCausalLM.from_config(c)\n").empty());
+}
+
+TEST_CASE("text-scan: Markdown prose, code blocks and inline code", "[extract][text-scan]") {
+  std::string md =
+      "DeepSeek-R1 achieves strong results; qwen2.5:7b is small.\n"  // prose: display names
+      "| Qwen-14B | 70.1 |\n"                                         // a benchmark table
+      "Pull `qwen2.5:7b` first.\n"                                    // a whole code span
+      "An error such as `template 'qwen3' not found` is harmless.\n"  // a span quoting a message
+      "```bash\n"
+      "ollama pull gemma4:e4b\n"
+      "```\n"
+      "See https://huggingface.co/Qwen/Qwen3-8B and https://huggingface.co/blog/gemma4.\n";
+  CHECK(Scan("README.md", md) == std::vector<std::string>{"3 api-model qwen2.5:7b [quoted]",
+                                                          "6 api-model gemma4:e4b [model-command]",
+                                                          "8 hf-model-id Qwen/Qwen3-8B [hub-url]"});
+}
+
+TEST_CASE("text-scan: hub URLs and ids, placeholders and other hosts", "[extract][text-scan]") {
+  CHECK(Scan("a.txt", "https://modelscope.cn/models/ZhipuAI/GLM-4.7-Flash\nhttps://ollama.com/library/yi\n") ==
+        std::vector<std::string>{"1 hf-model-id ZhipuAI/GLM-4.7-Flash [hub-url]", "2 deploy-config yi [hub-url]"});
+  CHECK(Scan("k.yaml", "url: ollama://qwen2.5-coder:1.5b\n") ==
+        std::vector<std::string>{"1 deploy-config qwen2.5-coder:1.5b [hub-url]"});
+  CHECK(Scan("a.py", "path = '/root/autodl-fs/ZhipuAI/GLM-4.7-Flash'\n") ==
+        std::vector<std::string>{"1 hf-model-id ZhipuAI/GLM-4.7-Flash [hub-id]"});
+  CHECK(Scan(".env", "TEI_MODEL=${TEI_MODEL:-Qwen/Qwen3-Embedding-0.6B}\n") ==
+        std::vector<std::string>{"1 hf-model-id Qwen/Qwen3-Embedding-0.6B [hub-id]"});
+  // Negatives: placeholders, Go module paths on other hosts, API routes.
+  CHECK(Scan("a.md", "```\nurl: hf://your-org/your-model\n```\n").empty());
+  CHECK(Scan("go.sum", "github.com/google/uuid v1.6.0 h1:x\n").empty());
+  CHECK(Scan("c.sh", "curl http://$KUBEAI_ENDPOINT/openai/v1/completions\n").empty());
+  CHECK(Scan("d.md", "```\ngit clone https://github.com/deepseek-ai/DeepSeek-V3.git\n```\n").empty());
+}
+
+TEST_CASE("text-scan: API hosts, not their web pages", "[extract][text-scan]") {
+  CHECK(Scan("a.rs", "const BASE: &str = \"https://api.minimaxi.com/v1\";\n") ==
+        std::vector<std::string>{"1 api-endpoint https://api.minimaxi.com/v1 [host]"});
+  CHECK(Scan("a.go", "// Get your key from https://openrouter.ai/\n// see https://openrouter.ai/models\n").empty());
+  CHECK(Scan("a.md", "Read the [platform](https://open.bigmodel.cn/) docs.\n").empty());
+  CHECK(Scan("a.md", "It defaults to \"https://api.minimax.io/v1\".\n") ==
+        std::vector<std::string>{"1 api-endpoint https://api.minimax.io/v1 [host]"});
+}
+
+TEST_CASE("text-scan: SDKs where code imports or installs them", "[extract][text-scan]") {
+  CHECK(Scan("a.py", "import dashscope\nfrom zhipuai import ZhipuAI\n") ==
+        std::vector<std::string>{"1 sdk-package dashscope [import]", "2 sdk-package zhipuai [import]"});
+  CHECK(Scan("a.ts", "import Anthropic from \"@anthropic-ai/sdk\";\n") ==
+        std::vector<std::string>{"1 sdk-package @anthropic-ai/sdk [import]"});
+  CHECK(Scan("x.py", "raise ImportError(\"install it with `pip install zhipuai`\")\n") ==
+        std::vector<std::string>{"1 sdk-package zhipuai [install]"});
+  CHECK(Scan("pom.xml", "  <artifactId>langchain4j-dashscope</artifactId>\n") ==
+        std::vector<std::string>{"1 sdk-package langchain4j-dashscope [import]"});
+  // Negatives: the class an import binds, and a package named in prose.
+  CHECK(Scan("b.ts", "const c = new OpenAI();\n").empty());
+  CHECK(Scan("c.md", "We like anthropic models.\n").empty());
+}
+
+TEST_CASE("text-scan: provider keys select a hosted API", "[extract][text-scan]") {
+  CHECK(Scan("c.yaml", "llm:\n  provider: moonshot\n") == std::vector<std::string>{"2 deploy-config moonshot [provider-key]"});
+  CHECK(Scan("c.ts", "toProviderConfig({ provider: \"zai\" })\nuseProviderConfig(\"qwen\")\n") ==
+        std::vector<std::string>{"1 deploy-config zai [provider-key]", "2 deploy-config qwen [provider-key]"});
+  // Display names and unrelated keys are not provider ids.
+  CHECK(Scan("d.tsx", "<Settings providerName=\"Moonshot\" />\n").empty());
+  CHECK(Scan("serverless.yml", "provider:\n  name: aws\n").empty());
+}
+
+TEST_CASE("text-scan: GGUF file names and Ollama commands", "[extract][text-scan]") {
+  CHECK(Scan("run.sh", "./llama-cli -m models/Qwen3-0.6B-Q4_K_M.gguf\nollama run llama3\n") ==
+        std::vector<std::string>{"1 deploy-config Qwen3-0.6B-Q4_K_M.gguf [gguf-file]",
+                                 "2 api-model llama3 [model-command]"});
+  CHECK(Scan("run.sh", "./llama-cli -m ggml-model-q4_0.gguf\n").empty());
+}
+
+TEST_CASE("text-scan: names newer than the catalog resolve by family grammar", "[extract][text-scan][grammar]") {
+  CHECK(Resolved("a.py", "client.create(model=\"qwen3.8-max\")\n") ==
+        std::vector<std::string>{"qwen3.8-max -> qwen/alibaba/CN (version unknown)"});
+  CHECK(Resolved("b.sh", "ollama pull gemma4:e4b\n") ==
+        std::vector<std::string>{"gemma4:e4b -> gemma/google/US (version unknown)"});
+  CHECK(Resolved("c.ts", "const m = \"kimi-k3\";\n") ==
+        std::vector<std::string>{"kimi-k3 -> kimi/moonshot/CN (version unknown)"});
+  // A name the family's API patterns already cover is the catalog's own.
+  CHECK(Resolved("c.ts", "const m = \"MiniMax-M2.7\";\n") == std::vector<std::string>{"MiniMax-M2.7 -> minimax/minimax/CN"});
+  // An exact catalog entry still wins and is known.
+  CHECK(Resolved("d.py", "model = \"deepseek-chat\"\n") == std::vector<std::string>{"deepseek-chat -> deepseek/deepseek/CN"});
+}
