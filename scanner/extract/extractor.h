@@ -30,6 +30,9 @@ class ReferenceSink {
   virtual void OnReference(ModelReference ref) = 0;
   // A problem with this file (malformed, truncated, over a limit).
   virtual void OnError(ScanError error) = 0;
+  // True once the sink keeps no more references for this file: extractors
+  // that can produce many may stop early.
+  virtual bool full() const { return false; }
 };
 
 // Bounded random access to a file too large to load (weights, archives).

@@ -184,8 +184,10 @@ class TextScanExtractor final : public Extractor {
     std::vector<AnchorHit> hits = scanner_->Scan(in.text);
     if (hits.empty()) return;
     FileScan f{in, sink, IsProseFile(in.name), IsManifest(in.name)};
+    f.asciidoc = EndsWith(in.name, ".adoc") || EndsWith(in.name, ".asciidoc");
     size_t last_token_begin = std::string_view::npos;
     for (const AnchorHit& h : hits) {
+      if (sink.full()) break;  // the pipeline says how many more there were
       if (h.kind == AnchorKind::kSlotWord || !Plausible(in.text, h)) continue;
       size_t b = h.begin, e = h.end;
       while (b > 0 && h.begin - b < kMaxToken && IsTokenChar(in.text[b - 1])) --b;
@@ -208,6 +210,7 @@ class TextScanExtractor final : public Extractor {
     size_t line_end = std::string_view::npos;
     uint32_t line = 1;
     bool in_fence = false;    // inside a ``` or ~~~ block (prose files)
+    bool asciidoc = false;
     size_t provider_value = std::string_view::npos;  // offset of the last provider value reported
   };
 
@@ -260,6 +263,8 @@ class TextScanExtractor final : public Extractor {
   static void NoteFence(FileScan& f, std::string_view line) {
     std::string_view s = Trim(line);
     if (s.substr(0, 3) == "```" || s.substr(0, 3) == "~~~") f.in_fence = !f.in_fence;
+    // AsciiDoc listing blocks are delimited by "----" lines.
+    if (f.asciidoc && s == "----") f.in_fence = !f.in_fence;
   }
 
   // In prose: inside a fenced block, an indented block, or `inline code`.

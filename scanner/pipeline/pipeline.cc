@@ -123,10 +123,28 @@ class ListingSink final : public EntrySink {
 // Collects one file's output; owned by one worker.
 class FileSink final : public ReferenceSink {
  public:
-  void OnReference(ModelReference ref) override { refs.push_back(std::move(ref)); }
+  explicit FileSink(size_t max_refs) : max_refs_(max_refs) {}
+  void OnReference(ModelReference ref) override {
+    if (refs.size() >= max_refs_) {
+      ++dropped;
+      return;
+    }
+    refs.push_back(std::move(ref));
+  }
   void OnError(ScanError error) override { errors.push_back(std::move(error)); }
+  bool full() const override { return refs.size() >= max_refs_; }
+  // Says how many references went unlisted, if any, under `path`.
+  void ReportDropped(const std::string& path) {
+    if (dropped == 0 && !full()) return;
+    errors.push_back({path, "at least " + std::to_string(max_refs_) + " references in this file; only the first " +
+                                std::to_string(max_refs_) + " are listed (limit per file)"});
+  }
   std::vector<ModelReference> refs;
   std::vector<ScanError> errors;
+  size_t dropped = 0;
+
+ private:
+  size_t max_refs_;
 };
 
 class BlobAccess final : public RandomAccess {
@@ -204,7 +222,7 @@ class Worker final : public MemberExtractor {
         if (chosen.empty() && !archive && !maybe_text) return out;
       }
     }
-    FileSink sink;
+    FileSink sink(limits_.max_references_per_file);
     if (archive) {  // the members go through ExtractMember
       BlobAccess access(**blob);
       archives_.Expand(access, e.path, *this, sink);
@@ -246,6 +264,7 @@ class Worker final : public MemberExtractor {
         every_text->Extract(in, sink);
       }
     }
+    if (sink.full()) sink.ReportDropped(e.path);
     std::string origin = sources_[item.source]->origin();
     for (ModelReference& ref : sink.refs) {
       ref.source = origin;

@@ -27,6 +27,10 @@ struct ScanLimits {
   // Files larger than this are not loaded for text extractors (an error entry
   // says so). Header readers still see them.
   uint64_t max_file_bytes = 64ull << 20;
+  // References kept per file: a generated file with 200,000 model names
+  // would otherwise cost memory and time in proportion (an error entry says
+  // how many more there were).
+  size_t max_references_per_file = 10000;
   ArchiveLimits archive;
 };
 
