@@ -445,6 +445,9 @@ std::optional<Resolution> Resolver::ResolveGgufName(std::string_view name) const
 
 std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evidence evidence) const {
   std::string lowered = ToLower(Trim(name));
+  // A bare string as short as "o1" or "o3" is a model only where a slot
+  // says so.
+  if (evidence == Evidence::kPossible && lowered.size() < 4) return std::nullopt;
   const Provider* gateway = nullptr;
   // LiteLLM / OpenRouter prefixes: "openrouter/qwen/...", "bedrock/...", "deepseek/deepseek-chat".
   for (bool stripped = true; stripped;) {
@@ -1019,6 +1022,20 @@ std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) co
               out.resolution = std::move(r);
               return out;
             }
+          }
+        }
+      }
+      // "openai/gpt-4o", "anthropic/claude-3-5-sonnet": a vendor's own API
+      // name behind its own org (LiteLLM, OpenRouter and model tables write
+      // them so) is that API model, not a Hub repository.
+      if (ref.evidence != Evidence::kDefinite && SplitHubId(ref.text, &org, &name)) {
+        auto pub = org_publisher_.find(ToLower(org));
+        const Family* api = FamilyByApiName(ToLower(name));
+        if (pub != org_publisher_.end() && api != nullptr && IEquals(api->publisher, pub->second)) {
+          if (auto r = ResolveApiModel(name, ref.evidence)) {
+            out.ref.kind = ReferenceKind::kApiModel;
+            out.resolution = std::move(r);
+            return out;
           }
         }
       }

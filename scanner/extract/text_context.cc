@@ -177,8 +177,8 @@ bool IsProviderSlot(std::string_view key) {
 
 bool IsNonModelSlot(std::string_view key) {
   std::string f = Folded(key);
-  static constexpr std::array<std::string_view, 33> kSlots = {
-      "format",       "reasoningformat", "which",
+  static constexpr std::array<std::string_view, 37> kSlots = {
+      "format",       "reasoningformat", "which",  "family", "arch", "encoding", "encodingname",
       "template",     "chattemplate", "prompttemplate", "templatename", "outputdir",  "savedir",
       "exportdir",    "loggingdir",   "runname",        "experimentname", "projectname", "project",
       "title",        "label",        "arialabel",      "classname",    "class",      "id",

@@ -610,7 +610,9 @@ class TextScanExtractor final : public Extractor {
       why = "model-command";
     } else if (!code) {
       return;  // prose outside code: display names, benchmark tables
-    } else if (c.quoted && (HasDigit(lower) || exact || FitsAnyTailStem(lower))) {
+    } else if (c.quoted && ((HasDigit(lower) && grammar) || (exact && lower.size() >= 4) || FitsAnyTailStem(lower))) {
+      // Very short catalog names ("o1", "yi") are ordinary strings unless a
+      // slot or a command says they are models.
       why = "quoted";
     } else if (c.list_item && HasDigit(lower) && !f.prose) {
       why = "list-item";

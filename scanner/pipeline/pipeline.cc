@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "extract/registry.h"
@@ -123,7 +124,10 @@ class ListingSink final : public EntrySink {
 // Collects one file's output; owned by one worker.
 class FileSink final : public ReferenceSink {
  public:
-  explicit FileSink(size_t max_refs) : max_refs_(max_refs) {}
+  // Candidates are bounded well above the references kept, so that names
+  // the resolver drops (every dependency of a huge package.json) do not
+  // crowd out the ones it keeps.
+  explicit FileSink(size_t max_kept) : max_refs_(max_kept * 10) {}
   void OnReference(ModelReference ref) override {
     if (refs.size() >= max_refs_) {
       ++dropped;
@@ -133,11 +137,10 @@ class FileSink final : public ReferenceSink {
   }
   void OnError(ScanError error) override { errors.push_back(std::move(error)); }
   bool full() const override { return refs.size() >= max_refs_; }
-  // Says how many references went unlisted, if any, under `path`.
-  void ReportDropped(const std::string& path) {
-    if (dropped == 0 && !full()) return;
-    errors.push_back({path, "at least " + std::to_string(max_refs_) + " references in this file; only the first " +
-                                std::to_string(max_refs_) + " are listed (limit per file)"});
+  // Says that references went unlisted under `path`.
+  void ReportDropped(const std::string& path, size_t kept) {
+    errors.push_back({path, "more references in this file than the " + std::to_string(kept) +
+                                " listed (limit per file)"});
   }
   std::vector<ModelReference> refs;
   std::vector<ScanError> errors;
@@ -264,12 +267,18 @@ class Worker final : public MemberExtractor {
         every_text->Extract(in, sink);
       }
     }
-    if (sink.full()) sink.ReportDropped(e.path);
     std::string origin = sources_[item.source]->origin();
+    size_t kept_limit = limits_.max_references_per_file;
+    bool over = sink.full();
     for (ModelReference& ref : sink.refs) {
       ref.source = origin;
-      if (std::optional<ResolvedReference> r = resolver_.Resolve(ref)) out.refs.push_back(std::move(*r));
+      if (out.refs.size() >= kept_limit) {
+        over = true;
+        break;
+      }
+      if (std::optional<ResolvedReference> r = ResolveCached(std::move(ref))) out.refs.push_back(std::move(*r));
     }
+    if (over) sink.ReportDropped(e.path, kept_limit);
     DropRepeatedTextScanReferences(out.refs);
     // Quoted after resolution: only the references that are kept need a line.
     if (text_loaded && !text_failed && !out.refs.empty()) AddExcerpts(out.refs);
@@ -308,6 +317,35 @@ class Worker final : public MemberExtractor {
   }
 
  private:
+  // text-scan's references carry no facts beyond the ones in the key, so the
+  // same string resolves the same way everywhere: resolved once per worker.
+  std::optional<ResolvedReference> ResolveCached(ModelReference ref) {
+    if (ref.extractor != "text-scan") return resolver_.Resolve(ref);
+    std::string key = std::to_string(static_cast<int>(ref.kind)) + '\x1f' +
+                      std::to_string(static_cast<int>(ref.evidence)) + '\x1f' + ref.text;
+    for (const auto& [k, v] : ref.facts) {
+      if (k != "context") key += '\x1f' + k + '=' + v;
+    }
+    auto it = resolution_cache_.find(key);
+    if (it == resolution_cache_.end()) {
+      if (resolution_cache_.size() > 100000) resolution_cache_.clear();  // bounded, whatever the tree
+      std::optional<ResolvedReference> r = resolver_.Resolve(ref);
+      CachedResolution c;
+      c.kept = r.has_value();
+      if (r) {
+        c.kind = r->ref.kind;
+        c.text = r->ref.text;
+        c.resolution = r->resolution;
+      }
+      it = resolution_cache_.emplace(std::move(key), std::move(c)).first;
+    }
+    if (!it->second.kept) return std::nullopt;
+    ResolvedReference out{std::move(ref), it->second.resolution};
+    out.ref.kind = it->second.kind;
+    out.ref.text = it->second.text;
+    return out;
+  }
+
   // The text is still in buffer_, so quoting the line costs one line index.
   void AddExcerpts(std::vector<ResolvedReference>& refs) const {
     bool any = std::any_of(refs.begin(), refs.end(), [](const ResolvedReference& r) {
@@ -351,6 +389,13 @@ class Worker final : public MemberExtractor {
   const ScanLimits& limits_;
   ArchiveExpander archives_;
   std::string buffer_;  // reused across files: no allocation per file once warm
+  struct CachedResolution {
+    bool kept = false;
+    ReferenceKind kind = ReferenceKind::kApiModel;
+    std::string text;
+    std::optional<Resolution> resolution;
+  };
+  std::unordered_map<std::string, CachedResolution> resolution_cache_;
 };
 
 // Serves one in-memory file at a time to a Worker.
