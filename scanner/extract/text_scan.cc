@@ -459,6 +459,9 @@ class TextScanExtractor final : public Extractor {
     }
     // Documentation names a package on its own in `code`: "add `langchain-openai`".
     if (!dependency && whole_code_span && !f.in_fence) dependency = true;
+    // A quoted module path is specific enough wherever code holds it: Go's
+    // import blocks ("github.com/sashabaranov/go-openai"), scoped npm names.
+    if (!dependency && c.quoted && !f.prose && key.find('/') != std::string::npos) dependency = true;
     if (!dependency) return key.find('/') != std::string::npos || key.find('.') != std::string::npos;
     if (f.prose && !InCode(f, b, b + tok.size())) return true;
     Emit(f, b, {ReferenceKind::kSdkPackage, std::string(tok.substr(0, key.size())), Evidence::kLikely,
@@ -535,6 +538,29 @@ class TextScanExtractor final : public Extractor {
     Emit(f, b, {ReferenceKind::kDeployConfig, std::string(file), Evidence::kLikely, {{"source", "file"}}}, "gguf-file");
   }
 
+  // Cloud model ids that put the vendor first: Bedrock's
+  // "anthropic.claude-3-sonnet-20240229-v1:0", "us.meta.llama3-1-70b-instruct-v1:0".
+  bool FitsAfterVendor(const std::string& lower) const {
+    size_t dot = lower.find('.');
+    if (dot == std::string::npos || dot == 0) return false;
+    std::string_view rest = std::string_view(lower).substr(dot + 1);
+    std::string_view first = std::string_view(lower).substr(0, dot);
+    if (first == "us" || first == "eu" || first == "apac" || first == "global" || first == "us-gov") {
+      size_t next = rest.find('.');
+      if (next == std::string_view::npos) return false;
+      rest = rest.substr(next + 1);
+    }
+    std::string tail(rest.substr(0, rest.find(':')));
+    if (tail.empty() || (tail.find('.') != std::string::npos && !HasDigit(tail))) return false;
+    for (const std::string& s : vocab_.stems) {
+      if (StemFits(tail, s, StemRule::kAnyTail)) return true;
+    }
+    for (const std::string& s : vocab_.versioned_stems) {
+      if (StemFits(tail, s, StemRule::kVersionDigit)) return true;
+    }
+    return false;
+  }
+
   // Stems distinctive enough that a quoted name needs no digit ("deepseek-chat").
   bool FitsAnyTailStem(const std::string& lower) const {
     if (HasNonModelShape(lower)) return false;
@@ -587,6 +613,7 @@ class TextScanExtractor final : public Extractor {
     }
     bool exact = exact_.count(lower) > 0 || exact_.count(lower.substr(0, lower.find(':'))) > 0;
     bool grammar = FitsGrammar(lower);
+    if (!exact && !grammar) grammar = FitsAfterVendor(lower);
     if (!exact && !grammar) return;
     TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
     if (IsNonModelSlot(c.key)) return;
