@@ -75,7 +75,7 @@ TEST_CASE("explain reads gateway names as a scan does, and names without their o
 }
 
 TEST_CASE("a single-family org's other models are the publisher's, with no borrowed license", "[e2e][explain][catalog]") {
-  nlohmann::json j = Explain("google/flan-t5-base");
+  nlohmann::json j = Explain("google/vit-base-patch16-224");  // ViT: no family in the catalog
   CHECK(j["publisher"] == "google");
   CHECK(j["family"].is_null());
   CHECK(j["license"].is_null());
