@@ -337,6 +337,7 @@ class TextScanExtractor final : public Extractor {
     }
     if (tok.size() < 2) return;
     std::string lower = ToLower(tok);
+    if (Wheel(f, b, tok, lower)) return;
     if (HubUrl(f, b, tok, lower)) return;
     if (Host(f, b, tok, lower)) return;
     if (Sdk(f, b, tok, lower)) return;
@@ -346,6 +347,20 @@ class TextScanExtractor final : public Extractor {
     }
     if (ProviderName(f, b, tok, lower)) return;
     Name(f, b, tok, lower);
+  }
+
+  // A model shipped as a Python wheel (spaCy pipelines:
+  // ".../en_core_web_sm-3.8.0-py3-none-any.whl"): the distribution name is
+  // the model when the catalog names it exactly.
+  bool Wheel(FileScan& f, size_t b, std::string_view tok, const std::string& lower) const {
+    if (!EndsWith(lower, ".whl")) return false;
+    size_t slash = lower.rfind('/');
+    size_t start = slash == std::string::npos ? 0 : slash + 1;
+    std::string dist = lower.substr(start, lower.find('-', start) - start);
+    if (!exact_.count(dist)) return true;
+    Emit(f, b + start, {ReferenceKind::kApiModel, std::string(tok.substr(start, dist.size())), Evidence::kLikely, {}},
+         "wheel");
+    return true;
   }
 
   // huggingface.co/ORG/NAME, hf.co/ORG/NAME, modelscope.cn/models/ORG/NAME,
@@ -643,6 +658,7 @@ class TextScanExtractor final : public Extractor {
       why = "quoted";
     } else if (c.list_item && HasDigit(lower) && !f.prose) {
       why = "list-item";
+
     } else if (c.list_item && f.prose && f.in_fence && HasDigit(lower)) {
       why = "list-item";
     }
