@@ -171,3 +171,16 @@ TEST_CASE("text-scan: names newer than the catalog resolve by family grammar", "
   // An exact catalog entry still wins and is known.
   CHECK(Resolved("d.py", "model = \"deepseek-chat\"\n") == std::vector<std::string>{"deepseek-chat -> deepseek/deepseek/CN"});
 }
+
+TEST_CASE("text-scan: cloud ids with the vendor first, Go import blocks, wheels", "[extract][text-scan]") {
+  CHECK(Scan("bedrock.tf", "  foundation_model = \"anthropic.claude-3-sonnet-20240229-v1:0\"\n") ==
+        std::vector<std::string>{"1 api-model anthropic.claude-3-sonnet-20240229-v1:0 [model-slot]"});
+  CHECK(Scan("main.go", "import (\n\topenai \"github.com/sashabaranov/go-openai\"\n)\n") ==
+        std::vector<std::string>{"2 sdk-package github.com/sashabaranov/go-openai [manifest]"});
+  CHECK(Scan("pyproject.toml",
+             "  \"en-core-web-sm @ https://github.com/explosion/spacy-models/releases/download/"
+             "en_core_web_sm-3.8.0/en_core_web_sm-3.8.0-py3-none-any.whl\",\n") ==
+        std::vector<std::string>{"1 api-model en_core_web_sm [wheel]"});
+  // A wheel of an ordinary package names no model.
+  CHECK(Scan("requirements.txt", "torch @ https://download.pytorch.org/whl/torch-2.3.0-cp311-linux_x86_64.whl\n").empty());
+}
