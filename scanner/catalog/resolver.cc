@@ -509,6 +509,11 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
     }
   }
   const Provider* provider = gateway != nullptr ? gateway : ProviderForModel(lowered, f);
+  // Whether a provider names this very string among the models its API
+  // serves (or a gateway prefix was written): then the name is used through
+  // that API, and a vendor's API terms bind it whatever licence a
+  // same-named open-weights checkpoint has.
+  bool served_by_name = gateway != nullptr || (provider != nullptr && ProviderForModel(lowered, nullptr) == provider);
   if (f == nullptr && provider != nullptr && provider->kind != "vendor") f = FamilyOfCloudModelId(lowered);
   if (f == nullptr && provider != nullptr && evidence != Evidence::kPossible) {
     // A provider's own model name ("kimi-k2-0905-preview") whose family only
@@ -532,8 +537,12 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
   const VersionRule* v = f != nullptr ? MatchVersion(*f, tail) : nullptr;
   const License* rule_license = v != nullptr ? catalog_.FindLicense(v->license) : nullptr;
   bool rule_names_api_terms = rule_license != nullptr && rule_license->category == "proprietary-api-terms";
-  if (v != nullptr && !(rule_names_api_terms && provider != nullptr && provider->kind != "gateway")) {
+  if (provider != nullptr && provider->kind == "vendor" && served_by_name && !provider->license.empty()) {
+    r.license = provider->license;
+    r.license_basis = "api-terms";
+  } else if (v != nullptr && !(rule_names_api_terms && provider != nullptr && provider->kind != "gateway")) {
     r.license = v->license;
+    if (!rule_names_api_terms) r.license_basis = "weights";
   } else if (provider != nullptr && provider->kind != "gateway") {
     // The provider's own terms, also when a version rule says "API terms": a
     // --catalog entry that replaces the provider's license (a negotiated
@@ -1028,10 +1037,14 @@ std::optional<ResolvedReference> Resolver::Resolve(const ModelReference& ref) co
       // "openai/gpt-4o", "anthropic/claude-3-5-sonnet": a vendor's own API
       // name behind its own org (LiteLLM, OpenRouter and model tables write
       // them so) is that API model, not a Hub repository.
+      // A repository the publisher really has on the Hub (Qwen/Qwen3-235B-A22B)
+      // stays a Hub id: open weights, under their licence.
       if (ref.evidence != Evidence::kDefinite && SplitHubId(ref.text, &org, &name)) {
         auto pub = org_publisher_.find(ToLower(org));
         const Family* api = FamilyByApiName(ToLower(name));
-        if (pub != org_publisher_.end() && api != nullptr && IEquals(api->publisher, pub->second)) {
+        std::optional<Resolution> hub = ResolveHubId(ref.text, ref.evidence);
+        bool official_repo = hub && hub->match == "hf-org" && !hub->family.empty();
+        if (!official_repo && pub != org_publisher_.end() && api != nullptr && IEquals(api->publisher, pub->second)) {
           if (auto r = ResolveApiModel(name, ref.evidence)) {
             out.ref.kind = ReferenceKind::kApiModel;
             out.resolution = std::move(r);

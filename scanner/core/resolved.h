@@ -36,6 +36,10 @@ struct Resolution {
   // known, the licence is only the family's default and so presumed.
   bool version_known = true;
   bool license_presumed = false;
+  // Which terms `license` is: "api-terms" (the name is used through the
+  // vendor's hosted API, whose terms bind it) or "weights" (the licence of
+  // the open-weights checkpoint); empty when the resolution does not say.
+  std::string license_basis;
   std::vector<LineageStep> lineage;
 };
 

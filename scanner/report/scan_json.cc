@@ -130,6 +130,7 @@ json ScanResultToJson(const ScanResult& r) {
                     {"source", ref.source.empty() ? std::string("worktree") : ref.source},
                     {"excerpt", SanitizeUtf8(ref.excerpt)}});
     // Only for grammar matches, so documents of known names keep their shape.
+    if (rr.resolution && !res.license_basis.empty()) refs.back()["license_basis"] = res.license_basis;
     if (rr.resolution && !res.version_known) {
       refs.back()["version_known"] = false;
       refs.back()["license_presumed"] = res.license_presumed;
@@ -262,6 +263,7 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
         res.match = Str(j, "match");
         res.confidence = j.value("confidence", 0.0);
         res.version_known = j.value("version_known", true);
+        res.license_basis = Str(j, "license_basis");
         res.license_presumed = j.value("license_presumed", false);
         res.lineage = LineageFrom(j.value("lineage", json::array()));
         rr.resolution = res;

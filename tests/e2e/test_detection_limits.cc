@@ -61,3 +61,25 @@ TEST_CASE("text-scan reads languages no extractor claims and skips binary conten
     CHECK((ref["match"] == "family-grammar" || ref["match"] == "ollama-grammar"));
   }
 }
+
+TEST_CASE("the same model through the vendor's API and as Hub weights gets different terms", "[e2e][api-vs-weights]") {
+  TempDir d;
+  d.Write("api.py", "client = OpenAI(base_url=\"https://dashscope.aliyuncs.com/compatible-mode/v1\")\n"
+                    "client.chat.completions.create(model=\"qwen3-235b-a22b\", messages=[])\n");
+  d.Write("local.py", "m = AutoModelForCausalLM.from_pretrained(\"Qwen/Qwen3-235B-A22B\")\n");
+  RunResult r = Modelprov({"scan", "--format", "json", "--policy", "none", "."}, d.path());
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json scan = ParseJson(r);
+  const nlohmann::json* api = nullptr;
+  const nlohmann::json* weights = nullptr;
+  for (const auto& ref : scan["references"]) {
+    if (ref["text"] == "qwen3-235b-a22b") api = &ref;
+    if (ref["text"] == "Qwen/Qwen3-235B-A22B") weights = &ref;
+  }
+  REQUIRE(api != nullptr);
+  REQUIRE(weights != nullptr);
+  CHECK((*api)["license"] == "LicenseRef-alibaba-model-studio-terms");
+  CHECK((*api)["license_basis"] == "api-terms");
+  CHECK((*weights)["license"] == "Apache-2.0");
+  CHECK((*weights)["family"] == (*api)["family"]);
+}

@@ -1,0 +1,64 @@
+// Which terms bind a model: through a vendor's hosted API, the API's terms;
+// as self-hosted open weights (Hub id, Ollama tag, gateway serving the
+// weights), the weights' licence (issue 12). The same family, both ways.
+#include <catch2/catch.hpp>
+
+#include "catalog/catalog.h"
+#include "catalog/resolver.h"
+
+using namespace modelprov;
+
+namespace {
+
+const Resolver& R() {
+  static const Catalog c = std::move(Catalog::Builtin().value());
+  static const Resolver r(c);
+  return r;
+}
+
+ResolvedReference Resolve(ReferenceKind kind, const std::string& text) {
+  ModelReference ref;
+  ref.kind = kind;
+  ref.text = text;
+  ref.evidence = Evidence::kLikely;
+  std::optional<ResolvedReference> r = R().Resolve(ref);
+  REQUIRE(r);
+  REQUIRE(r->resolution);
+  return *r;
+}
+
+}  // namespace
+
+TEST_CASE("a vendor's API name is bound by the API's terms", "[catalog][api-vs-weights]") {
+  for (const char* name : {"qwen3-coder-plus", "qwen3-235b-a22b", "qwen-max"}) {
+    CAPTURE(name);
+    ResolvedReference r = Resolve(ReferenceKind::kApiModel, name);
+    CHECK(r.resolution->provider == "alibaba-model-studio");
+    CHECK(r.resolution->license == "LicenseRef-alibaba-model-studio-terms");
+    CHECK(r.resolution->license_basis == "api-terms");
+  }
+  ResolvedReference glm = Resolve(ReferenceKind::kApiModel, "glm-4.6");
+  CHECK(glm.resolution->family == "glm");
+  CHECK(glm.resolution->license_basis == "api-terms");
+  CHECK(Resolve(ReferenceKind::kApiModel, "MiniMax-M2").resolution->license == "LicenseRef-minimax-api-terms");
+}
+
+TEST_CASE("the same family as open weights keeps the weights' licence", "[catalog][api-vs-weights]") {
+  ResolvedReference hub = Resolve(ReferenceKind::kHfModelId, "Qwen/Qwen3-235B-A22B");
+  CHECK(hub.ref.kind == ReferenceKind::kHfModelId);
+  CHECK(hub.resolution->family == "qwen");
+  CHECK(hub.resolution->provider.empty());
+  CHECK(hub.resolution->license == "Apache-2.0");
+  // A gateway serving the weights: the model's licence (the gateway's terms apply too).
+  ResolvedReference gw = Resolve(ReferenceKind::kApiModel, "openrouter/qwen/qwen3-235b-a22b");
+  CHECK(gw.resolution->provider == "openrouter");
+  CHECK(gw.resolution->license == "Apache-2.0");
+  CHECK(gw.resolution->license_basis == "weights");
+}
+
+TEST_CASE("a vendor's API name behind its own org is that API model", "[catalog][api-vs-weights]") {
+  ResolvedReference r = Resolve(ReferenceKind::kHfModelId, "openai/gpt-4o");
+  CHECK(r.ref.kind == ReferenceKind::kApiModel);
+  CHECK(r.resolution->family == "gpt");
+  CHECK(r.resolution->license == "LicenseRef-openai-api-terms");
+}
