@@ -522,10 +522,18 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
     if (named != nullptr && IEquals(named->publisher, provider->publisher)) f = named;
   }
   if (f == nullptr && provider == nullptr) return std::nullopt;
+  // Who made the model: its family's publisher; else the vendor its gateway
+  // id names ("google/learnlm-..." on NVIDIA NIM or OpenRouter is Google's);
+  // only then the provider itself.
+  std::string named_org;
+  if (size_t slash = lowered.find('/'); slash != std::string::npos) named_org = lowered.substr(0, slash);
+  auto org_pub = named_org.empty() ? org_publisher_.end() : org_publisher_.find(named_org);
   if (f != nullptr) {
     r.family = f->id;
     FillPublisher(r, f->publisher);
-  } else if (provider != nullptr) {
+  } else if (org_pub != org_publisher_.end()) {
+    FillPublisher(r, org_pub->second);
+  } else if (provider != nullptr && (provider->kind == "vendor" || named_org.empty())) {
     FillPublisher(r, provider->publisher);
   }
   if (provider != nullptr) r.provider = provider->id;

@@ -62,3 +62,11 @@ TEST_CASE("a vendor's API name behind its own org is that API model", "[catalog]
   CHECK(r.resolution->family == "gpt");
   CHECK(r.resolution->license == "LicenseRef-openai-api-terms");
 }
+
+TEST_CASE("a gateway's model keeps its maker, not the gateway's operator", "[catalog][api-vs-weights]") {
+  ResolvedReference groq = Resolve(ReferenceKind::kApiModel, "llama3-70b-8192");
+  CHECK(groq.resolution->publisher == "meta");
+  ResolvedReference nim = Resolve(ReferenceKind::kApiModel, "google/learnlm-1.5-pro-experimental:free");
+  CHECK(nim.resolution->publisher == "google");
+  CHECK(nim.resolution->country == "US");
+}
