@@ -78,9 +78,9 @@ std::optional<nlohmann::json> ParseJsonFile(const ExtractInput& in, ReferenceSin
     LineIndex lines(in.text);
     size_t at = e.byte > 0 ? e.byte - 1 : 0;
     sink.OnError({std::string(in.path), "invalid JSON at line " + std::to_string(lines.LineOf(at)) +
-                                            ": " + std::string(Trim(e.what()))});
+                                            ": " + Abbreviate(Trim(e.what()), 200)});
   } catch (const nlohmann::json::exception& e) {
-    sink.OnError({std::string(in.path), std::string("invalid JSON: ") + e.what()});
+    sink.OnError({std::string(in.path), std::string("invalid JSON: ") + Abbreviate(e.what(), 200)});
   }
   return std::nullopt;
 }
