@@ -316,7 +316,7 @@ Result<Catalog> Catalog::Parse(std::string_view json_text, std::string_view orig
   try {
     doc = json::parse(json_text);
   } catch (const json::exception& e) {
-    return MakeError(std::string(origin) + ": invalid JSON: " + e.what());
+    return MakeError(std::string(origin) + ": invalid JSON: " + Abbreviate(e.what(), 200));
   }
   std::string error;
   Catalog c;

@@ -1,4 +1,5 @@
 #include "cli/baseline_command.h"
+#include "core/text.h"
 
 #include <fstream>
 #include <iostream>
@@ -30,7 +31,7 @@ int RunBaselineCreate(const RawScanOptions& raw) {
   scan.format = "text";
   Result<ScanConfig> config = Validate(scan);
   if (!config) {
-    std::cerr << "modelprov: " << config.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(config.error().message) << "\n";
     return kExitUsage;
   }
   std::optional<ScanResult> result = ScanAndEvaluate(*config);
@@ -38,12 +39,12 @@ int RunBaselineCreate(const RawScanOptions& raw) {
   std::string text = rules::Baseline::Write(result->findings);
   std::ofstream out(raw.output, std::ios::binary);
   if (!out || !(out << text)) {
-    std::cerr << "modelprov: cannot write " << raw.output << "\n";
+    std::cerr << "modelprov: cannot write " << TerminalSafe(raw.output) << "\n";
     return kExitUsage;
   }
   Result<rules::Baseline> written = rules::Baseline::Parse(text, raw.output);
   size_t n = written ? written->entries().size() : 0;
-  std::cerr << "modelprov: wrote " << n << " finding" << (n == 1 ? "" : "s") << " to " << raw.output << "\n";
+  std::cerr << "modelprov: wrote " << n << " finding" << (n == 1 ? "" : "s") << " to " << TerminalSafe(raw.output) << "\n";
   return kExitClean;
 }
 

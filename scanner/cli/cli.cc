@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "core/text.h"
 
 #include <iostream>
 #include <string>
@@ -54,7 +55,7 @@ int Run(int argc, char** argv) {
     bool known = false;
     for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) known = known || sub->check_name(word);
     if (!known) {
-      std::cerr << "modelprov: unknown command '" << word << "' (see modelprov --help)\n";
+      std::cerr << "modelprov: unknown command '" << TerminalSafe(word) << "' (see modelprov --help)\n";
       return kExitUsage;
     }
   }
@@ -64,14 +65,14 @@ int Run(int argc, char** argv) {
   } catch (const CLI::Success& e) {  // --help, --version
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "modelprov: " << e.what() << " (see modelprov --help)\n";
+    std::cerr << "modelprov: " << TerminalSafe(e.what()) << " (see modelprov --help)\n";
     return kExitUsage;
   }
 
   if (scan->parsed()) {
     Result<ScanConfig> config = Validate(scan_raw);
     if (!config) {
-      std::cerr << "modelprov: " << config.error().message << "\n";
+      std::cerr << "modelprov: " << TerminalSafe(config.error().message) << "\n";
       return kExitUsage;
     }
     return RunScan(*config);
@@ -82,7 +83,7 @@ int Run(int argc, char** argv) {
   if (report->parsed()) {
     Result<ReportConfig> config = ValidateReport(report_raw);
     if (!config) {
-      std::cerr << "modelprov: " << config.error().message << "\n";
+      std::cerr << "modelprov: " << TerminalSafe(config.error().message) << "\n";
       return kExitUsage;
     }
     return RunReport(*config);

@@ -356,7 +356,7 @@ void AddExplainFlags(CLI::App& cmd, ExplainOptions& o) {
 
 int RunExplain(const ExplainOptions& o) {
   if (o.format != "text" && o.format != "json") {
-    std::cerr << "modelprov: --format must be text or json, not '" << o.format << "'\n";
+    std::cerr << "modelprov: --format must be text or json, not '" << TerminalSafe(o.format) << "'\n";
     return kExitUsage;
   }
   if (Trim(o.name).empty()) {
@@ -365,12 +365,12 @@ int RunExplain(const ExplainOptions& o) {
   }
   Result<Catalog> catalog = LoadCatalog(o.catalog);
   if (!catalog) {
-    std::cerr << "modelprov: " << catalog.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(catalog.error().message) << "\n";
     return kExitUsage;
   }
   Result<rules::Policy> policy = LoadActivePolicy(o.policy, ".");
   if (!policy) {
-    std::cerr << "modelprov: " << policy.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(policy.error().message) << "\n";
     return kExitUsage;
   }
   Resolver resolver(*catalog);
@@ -380,7 +380,7 @@ int RunExplain(const ExplainOptions& o) {
     std::vector<std::string> close = ClosestNames(name, resolver);
     std::string list;
     for (const std::string& c : close) list += (list.empty() ? "" : ", ") + c;
-    std::cerr << "modelprov: '" << name << "' is not in the catalog (closest known names: " << list << ")\n";
+    std::cerr << "modelprov: '" << TerminalSafe(name) << "' is not in the catalog (closest known names: " << TerminalSafe(list) << ")\n";
     return kExitFindings;
   }
   rules::PolicyEvaluator evaluator(*policy);

@@ -1,4 +1,5 @@
 #include "cli/notice_command.h"
+#include "core/text.h"
 
 #include <iostream>
 
@@ -27,7 +28,7 @@ int RunNotice(const RawNoticeOptions& raw) {
   scan.quiet = true;
   Result<ScanConfig> config = Validate(scan);
   if (!config) {
-    std::cerr << "modelprov: " << config.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(config.error().message) << "\n";
     return kExitUsage;
   }
   return RunScan(*config);

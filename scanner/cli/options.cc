@@ -27,6 +27,9 @@ void AddScanFlags(CLI::App& cmd, RawScanOptions& raw) {
   cmd.add_flag("--staged", raw.staged, "Scan the staged (index) version of files that differ from HEAD");
   cmd.add_option("--since", raw.since, "Report only references new since REV (compared with the work tree, or --commit)");
   cmd.add_option("--commit", raw.commit, "Scan commit REV's tree from the object database (works in bare clones)");
+  cmd.add_option("--git-dir", raw.git_dir,
+                 "The repository the git modes read (a .git directory or bare repository), when it is not the one "
+                 "the scanned directory's .git names from inside it");
   cmd.add_flag("--history", raw.history, "For each model, the commit that introduced it and the one that removed it");
   cmd.add_option("--history-limit", raw.history_limit, "Most commits --history walks")->capture_default_str();
   cmd.add_option("--archive-depth", raw.archive_depth, "Most nesting levels of archives opened")->capture_default_str();
@@ -98,13 +101,20 @@ Status ValidateGit(const RawScanOptions& raw, const std::vector<std::string>& pa
   } else if (!raw.commit.empty()) {
     c.git_mode = ScanConfig::GitMode::kCommit;
   }
-  if (c.git_mode == ScanConfig::GitMode::kWorkTree && !c.history) return Ok{};
+  if (c.git_mode == ScanConfig::GitMode::kWorkTree && !c.history) {
+    if (!raw.git_dir.empty()) return MakeError("--git-dir needs --staged, --since, --commit or --history");
+    return Ok{};
+  }
   if (raw.history_limit == 0) return MakeError("--history-limit must be at least 1");
   c.history_limit = raw.history_limit;
   if (c.git_mode != ScanConfig::GitMode::kWorkTree && paths.size() > 1) {
     return MakeError("--staged, --since and --commit take at most one path (a directory inside the repository)");
   }
   c.git_path = paths.front();
+  if (!raw.git_dir.empty()) {
+    c.git_path = raw.git_dir;
+    c.git_dir_explicit = true;
+  }
   if (!std::filesystem::is_directory(c.git_path)) {
     return MakeError("git modes need a directory inside a repository, not " + c.git_path);
   }

@@ -32,6 +32,7 @@ struct RawScanOptions {
   bool staged = false;
   std::string since;
   std::string commit;
+  std::string git_dir;
   bool history = false;
   uint64_t history_limit = 10000;
   // Archive limits.
@@ -68,6 +69,7 @@ struct ScanConfig {
   enum class GitMode { kWorkTree, kStaged, kCommit, kSince };
   GitMode git_mode = GitMode::kWorkTree;
   std::string git_path;              // where to look for the repository (git modes and --history)
+  bool git_dir_explicit = false;     // --git-dir: the user named the repository, read it wherever it is
   std::string since_rev;
   std::string commit_rev;            // empty: HEAD for --history, the work tree for --since
   bool history = false;

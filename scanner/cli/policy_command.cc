@@ -1,4 +1,5 @@
 #include "cli/policy_command.h"
+#include "core/text.h"
 
 #include <iostream>
 
@@ -14,7 +15,7 @@ int RunPolicyCheck(const std::string& file) {
   }
   Result<rules::Policy> policy = LoadActivePolicy(file, "");
   if (!policy) {
-    std::cerr << "modelprov: " << policy.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(policy.error().message) << "\n";
     return kExitUsage;
   }
   size_t rules = policy->rules.size();

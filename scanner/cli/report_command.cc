@@ -1,4 +1,5 @@
 #include "cli/report_command.h"
+#include "core/text.h"
 
 #include <cstdlib>
 #include <ctime>
@@ -61,11 +62,11 @@ Result<ScanResult> LoadSavedScan(const std::string& path) {
 int RunReport(const ReportConfig& config) {
   Result<ScanResult> scan = LoadSavedScan(config.from);
   if (!scan) {
-    std::cerr << "modelprov: " << scan.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(scan.error().message) << "\n";
     return kExitUsage;
   }
   if (Status st = WriteReport(*scan, config.format, config.output, MakeWriteOptions(config.color)); !st) {
-    std::cerr << "modelprov: " << st.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(st.error().message) << "\n";
     return kExitUsage;
   }
   return kExitClean;

@@ -156,10 +156,10 @@ Result<rules::Policy> LoadScanPolicy(const ScanConfig& config, const GitRepo* re
     Result<std::optional<std::string>> text = repo->ReadFileAt(*commit, path);
     if (!text) return text.error();
     if (!*text) continue;
-    std::cerr << "modelprov: note: policy: " << path << " from " << where << "\n";
+    std::cerr << "modelprov: note: policy: " << TerminalSafe(path) << " from " << TerminalSafe(where) << "\n";
     return rules::LoadPolicy(**text, rev + ":" + path);
   }
-  std::cerr << "modelprov: note: policy: builtin:default (" << where << " has no .modelprov.yml)\n";
+  std::cerr << "modelprov: note: policy: builtin:default (" << TerminalSafe(where) << " has no .modelprov.yml)\n";
   return rules::LoadBuiltinPolicy("default");
 }
 
@@ -202,17 +202,25 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
   // reported before any file is read.
   Result<Catalog> catalog = LoadCatalog(config.catalog_file);
   if (!catalog) {
-    std::cerr << "modelprov: " << catalog.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(catalog.error().message) << "\n";
     return std::nullopt;
   }
   std::shared_ptr<GitRepo> repo;
   if (config.git_mode != ScanConfig::GitMode::kWorkTree || config.history) {
     Result<std::shared_ptr<GitRepo>> found = GitRepo::Discover(config.git_path);
     if (!found) {
-      std::cerr << "modelprov: " << found.error().message << "\n";
+      std::cerr << "modelprov: " << TerminalSafe(found.error().message) << "\n";
       return std::nullopt;
     }
     repo = *found;
+    // A `.git` file in a hostile tree can name any repository on the
+    // machine; reading it would report that repository's files as these.
+    if (!config.git_dir_explicit) {
+      if (std::optional<std::string> foreign = repo->ForeignGitdir()) {
+        std::cerr << "modelprov: " << TerminalSafe(*foreign) << "\n";
+        return std::nullopt;
+      }
+    }
     // A bare repository has no files on disk to scan: the current inventory
     // is HEAD's tree.
     if (config.history && config.git_mode == ScanConfig::GitMode::kWorkTree && repo->bare()) {
@@ -225,18 +233,18 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
   std::vector<std::string> policy_paths;
   Result<rules::Policy> policy = LoadScanPolicy(config, repo.get(), policy_paths);
   if (!policy) {
-    std::cerr << "modelprov: " << policy.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(policy.error().message) << "\n";
     return std::nullopt;
   }
   Result<std::optional<rules::Baseline>> baseline = LoadBaseline(config.baseline_file);
   if (!baseline) {
-    std::cerr << "modelprov: " << baseline.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(baseline.error().message) << "\n";
     return std::nullopt;
   }
   Resolver resolver(*catalog);
   Result<ExtractorList> detection = DetectionExtractors(BuildDetectionVocabulary(*catalog));
   if (!detection) {
-    std::cerr << "modelprov: " << detection.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(detection.error().message) << "\n";
     return std::nullopt;
   }
   ExtractorList extractors = std::move(*detection);
@@ -255,7 +263,7 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
   std::unique_ptr<Source> since_base;
   Result<std::vector<std::unique_ptr<Source>>> sources = MakeSources(config, repo, since_base);
   if (!sources) {
-    std::cerr << "modelprov: " << sources.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(sources.error().message) << "\n";
     return std::nullopt;
   }
   request.sources = std::move(*sources);
@@ -278,7 +286,15 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
     base_request.jobs = config.jobs;
     base_request.limits = limits;
     base_request.sources.push_back(std::move(since_base));
-    KeepNewReferences(result, modelprov::RunScan(base_request, extractors, resolver));
+    ScanResult base = modelprov::RunScan(base_request, extractors, resolver);
+    KeepNewReferences(result, base);
+    // A file REV's version of which could not be read makes every reference
+    // of the new version look new: its error must reach the output, marked
+    // as the base revision's.
+    for (ScanError& e : base.errors) {
+      result.errors.push_back({std::move(e.path), "in the --since base " + config.since_rev + ": " + e.message});
+    }
+    SortScanResult(result);
   }
   if (config.history) {
     std::string rev = config.commit_rev.empty() ? "HEAD" : config.commit_rev;
@@ -324,12 +340,12 @@ int RunScan(const ScanConfig& config) {
   const ScanResult& result = *scanned;
 
   if (Status st = WriteReport(result, config.format, config.output, MakeWriteOptions(config.color)); !st) {
-    std::cerr << "modelprov: " << st.error().message << "\n";
+    std::cerr << "modelprov: " << TerminalSafe(st.error().message) << "\n";
     return kExitUsage;
   }
   for (const auto& [format, file] : config.reports) {
     if (Status st = WriteReport(result, format, file, MakeWriteOptions(false)); !st) {
-      std::cerr << "modelprov: " << st.error().message << "\n";
+      std::cerr << "modelprov: " << TerminalSafe(st.error().message) << "\n";
       return kExitUsage;
     }
   }

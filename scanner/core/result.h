@@ -9,6 +9,8 @@
 #include <utility>
 #include <variant>
 
+#include "core/text.h"
+
 namespace modelprov {
 
 struct Error {
@@ -44,6 +46,12 @@ class [[nodiscard]] Result {
 struct Ok {};
 using Status = Result<Ok>;
 
-inline Error MakeError(std::string message) { return Error{std::move(message)}; }
+// Capped like ScanError messages (a little longer: usage errors may list
+// the names the user could have meant).
+inline constexpr size_t kMaxUsageErrorBytes = 1000;
+inline Error MakeError(std::string message) {
+  if (message.size() > kMaxUsageErrorBytes) message = Abbreviate(message, kMaxUsageErrorBytes);
+  return Error{std::move(message)};
+}
 
 }  // namespace modelprov

@@ -39,4 +39,16 @@ class LineIndex {
 // JSON. Valid input is returned unchanged.
 std::string SanitizeUtf8(std::string_view s);
 
+// Text made safe to print on a terminal: control characters (C0, DEL and the
+// C1 range U+0080..U+009F, which some terminals also obey) are written as
+// escapes (\n, \r, \t, \x1b, \u009b), so a file name or message cannot
+// move the cursor, rewrite earlier lines or send terminal commands. Invalid
+// UTF-8 becomes U+FFFD.
+std::string TerminalSafe(std::string_view s);
+
+// `s` cut to at most `max_bytes` bytes (at a UTF-8 character boundary) with
+// "..." appended when it was longer: error messages quote at most this much
+// of what they complain about.
+std::string Abbreviate(std::string_view s, size_t max_bytes = 300);
+
 }  // namespace modelprov

@@ -8,10 +8,22 @@ namespace modelprov {
 namespace {
 
 constexpr int kMaxJsonDepth = 256;
+constexpr size_t kLongUnterminatedString = 1 << 20;
 
-bool TooDeep(std::string_view text) {
+// One pass before parsing: nesting deeper than kMaxJsonDepth, and where a
+// string of over 1 MiB that is never closed starts (npos if none). nlohmann would read an
+// unterminated string to the end of the file into its token buffers and
+// quote it whole in its error message; a 60 MB one cost ~500 MB.
+struct JsonPrecheck {
+  bool too_deep = false;
+  size_t unterminated_string = std::string_view::npos;
+};
+
+JsonPrecheck Precheck(std::string_view text) {
+  JsonPrecheck out;
   int depth = 0;
   bool in_string = false;
+  size_t string_start = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
@@ -19,21 +31,35 @@ bool TooDeep(std::string_view text) {
       else if (c == '"') in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
-    else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) return true;
+    if (c == '"') {
+      in_string = true;
+      string_start = i;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) {
+        out.too_deep = true;
+        return out;
+      }
     } else if (c == ']' || c == '}') {
       --depth;
     }
   }
-  return false;
+  // Short ones are left to nlohmann, whose message may name an earlier error.
+  if (in_string && text.size() - string_start > kLongUnterminatedString) out.unterminated_string = string_start;
+  return out;
 }
 
 }  // namespace
 
 std::optional<nlohmann::json> ParseJsonFile(const ExtractInput& in, ReferenceSink& sink, const JsonReadOptions& options) {
-  if (TooDeep(in.text)) {
+  JsonPrecheck pre = Precheck(in.text);
+  if (pre.too_deep) {
     sink.OnError({std::string(in.path), "JSON nested deeper than 256 levels; not parsed"});
+    return std::nullopt;
+  }
+  if (pre.unterminated_string != std::string_view::npos) {
+    uint32_t line = 1 + static_cast<uint32_t>(std::count(in.text.begin(), in.text.begin() + pre.unterminated_string, '\n'));
+    sink.OnError({std::string(in.path), "invalid JSON at line " + std::to_string(line) +
+                                            ": a string starting there is never closed; not parsed"});
     return std::nullopt;
   }
   // The document tree costs several times the text; it is built only for what
@@ -78,9 +104,9 @@ std::optional<nlohmann::json> ParseJsonFile(const ExtractInput& in, ReferenceSin
     LineIndex lines(in.text);
     size_t at = e.byte > 0 ? e.byte - 1 : 0;
     sink.OnError({std::string(in.path), "invalid JSON at line " + std::to_string(lines.LineOf(at)) +
-                                            ": " + std::string(Trim(e.what()))});
+                                            ": " + Abbreviate(Trim(e.what()), 200)});
   } catch (const nlohmann::json::exception& e) {
-    sink.OnError({std::string(in.path), std::string("invalid JSON: ") + e.what()});
+    sink.OnError({std::string(in.path), std::string("invalid JSON: ") + Abbreviate(e.what(), 200)});
   }
   return std::nullopt;
 }

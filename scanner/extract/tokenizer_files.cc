@@ -124,7 +124,7 @@ class TokenizerJsonHandler : public json::json_sax_t {
     return true;
   }
   bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& e) override {
-    error_ = "invalid JSON near byte " + std::to_string(pos) + ": " + e.what();
+    error_ = "invalid JSON near byte " + std::to_string(pos) + ": " + Abbreviate(e.what(), 200);
     return false;
   }
 

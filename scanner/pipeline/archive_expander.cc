@@ -315,8 +315,41 @@ bool IsArchiveMagic(std::string_view head) {
   return head.size() >= 262 && head.substr(257, 5) == "ustar";
 }
 
+namespace {
+
+// Passes references through and keeps the first `max` error entries of one
+// archive; a 6 MB zip of zips can hold a million broken members, which
+// would otherwise be a million error entries.
+class BoundedErrorSink final : public ReferenceSink {
+ public:
+  BoundedErrorSink(ReferenceSink& out, uint64_t max) : out_(out), max_(max) {}
+  void OnReference(ModelReference ref) override { out_.OnReference(std::move(ref)); }
+  void OnError(ScanError error) override {
+    if (kept_ < max_) {
+      ++kept_;
+      out_.OnError(std::move(error));
+    } else {
+      ++dropped_;
+    }
+  }
+  void Finish(const std::string& archive) {
+    if (dropped_ == 0) return;
+    out_.OnError({archive, std::to_string(dropped_) + " more error entries in this archive were not listed (only the first " +
+                               std::to_string(max_) + " are)"});
+  }
+
+ private:
+  ReferenceSink& out_;
+  uint64_t max_;
+  uint64_t kept_ = 0;
+  uint64_t dropped_ = 0;
+};
+
+}  // namespace
+
 void ArchiveExpander::Expand(RandomAccess& data, const std::string& display_path, MemberExtractor& extractor,
-                             ReferenceSink& sink) {
+                             ReferenceSink& out) {
+  BoundedErrorSink sink(out, limits_.max_errors);
   Walk walk{selector_, limits_, max_text_bytes_, extractor, sink, data.size()};
   CallbackReader reader;
   reader.data = &data;
@@ -331,6 +364,7 @@ void ArchiveExpander::Expand(RandomAccess& data, const std::string& display_path
     walk.Run(a, display_path, 1, display_path);
   }
   archive_read_free(a);
+  sink.Finish(display_path);
 }
 
 }  // namespace modelprov

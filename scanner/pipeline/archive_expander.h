@@ -35,6 +35,9 @@ struct ArchiveLimits {
   uint64_t max_ratio = 200;
   // Random-access extractors (binary headers) see at most this prefix of a member.
   uint64_t random_access_prefix = 32ull << 20;
+  // Error entries kept per top-level archive (nested ones included); the
+  // rest are counted in one summary entry on the archive.
+  uint64_t max_errors = 1000;
 };
 
 // True when the name says archive: .zip .tar .tgz .tar.gz .tar.bz2 .tbz2

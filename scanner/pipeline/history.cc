@@ -65,8 +65,10 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
   std::vector<git_oid> chain;
   // Followed by hand rather than with git_revwalk: a shallow clone's boundary
   // commit names parents that were never fetched, which makes a revwalk fail.
-  git_commit* current = nullptr;
-  if (git_commit_lookup(&current, r, &*start) != 0) {
+  git_commit* raw_current = nullptr;
+  int found = git_commit_lookup(&raw_current, r, &*start);
+  GitCommitPtr current(raw_current);
+  if (found != 0) {
     out.errors.push_back({"", GitErrorMessage("--history: cannot read commit " + OidHex(*start))});
     return out;
   }
@@ -76,20 +78,21 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
       truncated = true;
       break;
     }
-    chain.push_back(*git_commit_id(current));
-    git_commit* parent = nullptr;
-    if (git_commit_parentcount(current) > 0 && git_commit_parent(&parent, current, 0) != 0) {
+    chain.push_back(*git_commit_id(current.get()));
+    git_commit* raw_parent = nullptr;
+    int parent_rc = git_commit_parentcount(current.get()) > 0 ? git_commit_parent(&raw_parent, current.get(), 0) : 0;
+    GitCommitPtr parent(raw_parent);
+    if (parent_rc != 0) {
       if (!repo.shallow()) {
         out.errors.push_back({"", GitErrorMessage("--history: the parent of commit " +
-                                                  OidHex(*git_commit_id(current)).substr(0, 12) + " cannot be read") +
+                                                  OidHex(*git_commit_id(current.get())).substr(0, 12) + " cannot be read") +
                                       "; older history was not examined"});
       }
-      parent = nullptr;
+      parent.reset();
     }
-    git_commit_free(current);
-    current = parent;
+    current = std::move(parent);
   }
-  git_commit_free(current);
+  current.reset();
   if (chain.empty()) return out;
   if (truncated) {
     out.errors.push_back({"", "--history: stopped at the --history-limit of " + std::to_string(limit) +
@@ -109,31 +112,34 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
   std::map<std::string, ModelHistory> history;            // by lowercased id: models[]'s order
   std::map<std::string, std::string> spelling;            // lowercased id -> as first resolved
   std::map<std::string, git_oid> submodules;              // gitlinks in the current tree
-  git_tree* parent_tree = nullptr;
+  GitTreePtr parent_tree;
 
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-    git_commit* commit = nullptr;
-    if (git_commit_lookup(&commit, r, &*it) != 0) {
+    git_commit* raw_commit = nullptr;
+    int commit_rc = git_commit_lookup(&raw_commit, r, &*it);
+    GitCommitPtr commit(raw_commit);
+    if (commit_rc != 0) {
       out.errors.push_back({"", GitErrorMessage("--history: cannot read commit " + OidHex(*it))});
       break;
     }
-    git_tree* tree = nullptr;
-    if (git_commit_tree(&tree, commit) != 0) {
+    git_tree* raw_tree = nullptr;
+    int tree_rc = git_commit_tree(&raw_tree, commit.get());
+    GitTreePtr tree(raw_tree);
+    if (tree_rc != 0) {
       out.errors.push_back({"", GitErrorMessage("--history: cannot read the tree of commit " + OidHex(*it))});
-      git_commit_free(commit);
       break;
     }
-    git_diff* diff = nullptr;
+    git_diff* raw_diff = nullptr;
     git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-    if (git_diff_tree_to_tree(&diff, r, parent_tree, tree, &opts) != 0) {
+    int diff_rc = git_diff_tree_to_tree(&raw_diff, r, parent_tree.get(), tree.get(), &opts);
+    GitDiffPtr diff(raw_diff);
+    if (diff_rc != 0) {
       out.errors.push_back({"", GitErrorMessage("--history: cannot diff commit " + OidHex(*it))});
-      git_tree_free(tree);
-      git_commit_free(commit);
       break;
     }
     std::vector<Change> changes;
-    for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; ++i) {
-      const git_diff_delta* d = git_diff_get_delta(diff, i);
+    for (size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
+      const git_diff_delta* d = git_diff_get_delta(diff.get(), i);
       Change c;
       c.path = d->new_file.path != nullptr ? d->new_file.path : d->old_file.path;
       c.had_old = d->status != GIT_DELTA_ADDED;
@@ -148,7 +154,7 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
       if (!scanner.Wants(c.path)) continue;
       changes.push_back(std::move(c));
     }
-    git_diff_free(diff);
+    diff.reset();
 
     std::set<std::string> touched;
     std::map<std::string, int> before;
@@ -170,13 +176,15 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
       auto cached = blob_models.find(key);
       if (cached == blob_models.end()) {
         ModelSet models;
-        git_blob* blob = nullptr;
-        if (git_blob_lookup(&blob, r, &c.blob) != 0) {
+        git_blob* raw_blob = nullptr;
+        int blob_rc = git_blob_lookup(&raw_blob, r, &c.blob);
+        GitBlobPtr blob(raw_blob);
+        if (blob_rc != 0) {
           out.errors.push_back({c.path, GitErrorMessage("--history: corrupt or missing git object " + OidHex(c.blob) +
                                                         " in commit " + OidHex(*it).substr(0, 12))});
         } else {
-          std::string data(static_cast<const char*>(git_blob_rawcontent(blob)), git_blob_rawsize(blob));
-          git_blob_free(blob);
+          std::string data(static_cast<const char*>(git_blob_rawcontent(blob.get())), git_blob_rawsize(blob.get()));
+          blob.reset();
           std::vector<ResolvedReference> refs;
           std::vector<ScanError> ignored;  // problems in old versions are not this scan's errors
           scanner.Scan(c.path, std::move(data), refs, ignored);
@@ -196,7 +204,7 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
       path_models[c.path] = cached->second;
     }
     if (!touched.empty()) {
-      CommitInfo info = InfoOf(commit);
+      CommitInfo info = InfoOf(commit.get());
       for (const std::string& m : touched) {
         int was = before[m], now = live[m];
         if (was == 0 && now > 0) {
@@ -211,11 +219,8 @@ HistoryResult WalkHistory(GitRepo& repo, const std::string& rev, uint64_t limit,
         }
       }
     }
-    git_commit_free(commit);
-    git_tree_free(parent_tree);
-    parent_tree = tree;
+    parent_tree = std::move(tree);
   }
-  git_tree_free(parent_tree);
   for (auto& [m, h] : history) out.models.push_back(std::move(h));
   // As every scan mode does: a submodule is listed, never entered.
   for (const auto& [path, id] : submodules) out.errors.push_back({path, SubmoduleMessage(id)});

@@ -223,7 +223,7 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
   try {
     doc = json::parse(text);
   } catch (const json::exception& e) {
-    return MakeError(std::string("not a modelprov JSON scan: ") + e.what());
+    return MakeError(std::string("not a modelprov JSON scan: ") + Abbreviate(e.what(), 200));
   }
   if (!doc.is_object() || !doc.contains("schema_version")) {
     return MakeError("not a modelprov JSON scan: no schema_version");
@@ -340,7 +340,7 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       r.stats.seconds = doc["stats"].value("seconds", 0.0);
     }
   } catch (const json::exception& e) {
-    return MakeError(std::string("malformed modelprov JSON scan: ") + e.what());
+    return MakeError(std::string("malformed modelprov JSON scan: ") + Abbreviate(e.what(), 200));
   }
   return r;
 }

@@ -32,6 +32,11 @@ class Style {
 
 std::string Or(const std::string& s, const char* fallback) { return s.empty() ? fallback : s; }
 
+// Every value that comes from scanned files, git or the catalog passes
+// through this: control characters are escaped (a file name holding ESC, CR
+// or LF must not drive the terminal).
+std::string T(std::string_view s) { return TerminalSafe(s); }
+
 std::string HumanBytes(uint64_t b) {
   char buf[32];
   if (b >= (1ull << 20)) {
@@ -57,48 +62,48 @@ std::string TermsLine(const TermMap& terms) {
 }
 
 std::string Where(const Location& l) {
-  std::string s = l.path;
+  std::string s = T(l.path);
   if (l.line > 0) s += ":" + std::to_string(l.line);
   return s;
 }
 
 // "abc1234def56 2025-01-01 Name <mail>: summary"
 std::string CommitLine(const CommitInfo& c) {
-  return c.hash.substr(0, 12) + " " + c.date.substr(0, 10) + " " + c.author + ": " + c.summary;
+  return T(c.hash.substr(0, 12) + " " + c.date.substr(0, 10) + " " + c.author + ": " + c.summary);
 }
 
 void WriteModel(const ModelSummary& m, const ScanResult& r, const Style& st, std::ostream& out) {
-  out << st.Bold(m.id) << "\n";
+  out << st.Bold(T(m.id)) << "\n";
   std::string family = m.family.empty() ? "unknown" : m.family + (m.family_name.empty() ? "" : " (" + m.family_name + ")");
-  out << "    family     " << family << "\n";
+  out << "    family     " << T(family) << "\n";
   std::string publisher = m.publisher_name.empty() ? Or(m.publisher, "unknown") : m.publisher_name;
-  out << "    publisher  " << publisher << " [" << Or(m.country, "country unknown") << "]";
-  if (!m.republisher.empty()) out << ", re-published by " << m.republisher;
+  out << "    publisher  " << T(publisher) << " [" << T(Or(m.country, "country unknown")) << "]";
+  if (!m.republisher.empty()) out << ", re-published by " << T(m.republisher);
   out << "\n";
   std::string license = Or(m.license, "unknown");
   if (!m.license_name.empty() && m.license_name != m.license) license += " — " + m.license_name;
   if (!m.license_category.empty()) license += " (" + m.license_category + ")";
-  out << "    license    " << license << "\n";
+  out << "    license    " << T(license) << "\n";
   // A derivative is also bound by its ancestors' licenses.
   for (const std::string& id : report::InheritedLicenses(m)) {
     std::string inherited = id;
     if (std::string name = report::LicenseNameOf(r, id); name != id) inherited += " — " + name;
     if (std::string c = report::LicenseCategoryOf(r, id); !c.empty()) inherited += " (" + c + ")";
-    out << "    inherits   " << inherited << "\n";
+    out << "    inherits   " << T(inherited) << "\n";
   }
   if (!m.provider.empty()) {
-    out << "    via        " << Or(m.provider_name, m.provider.c_str());
-    if (!m.data_country.empty()) out << " (data processed in " << m.data_country << ")";
+    out << "    via        " << T(Or(m.provider_name, m.provider.c_str()));
+    if (!m.data_country.empty()) out << " (data processed in " << T(m.data_country) << ")";
     out << "\n";
   }
   for (const LineageStep& s : m.lineage) {
     if (s.model.empty() && s.family.empty()) continue;
-    out << "    lineage    " << s.relation << " of " << Or(s.model, ("a " + s.family + " model").c_str());
-    if (!s.license.empty()) out << " [" << s.license << "]";
-    out << st.Dim(" (" + s.source + ")") << "\n";
+    out << "    lineage    " << T(s.relation) << " of " << T(Or(s.model, ("a " + s.family + " model").c_str()));
+    if (!s.license.empty()) out << " [" << T(s.license) << "]";
+    out << st.Dim(" (" + T(s.source) + ")") << "\n";
   }
   std::string terms = TermsLine(m.terms);
-  if (!terms.empty()) out << "    terms      " << terms << "\n";
+  if (!terms.empty()) out << "    terms      " << T(terms) << "\n";
   bool first = true;
   for (const Location& l : m.occurrences) {
     out << (first ? "    used at    " : "               ") << Where(l) << "\n";
@@ -126,7 +131,7 @@ void WriteRemoved(const ScanResult& r, const Style& st, std::ostream& out) {
   if (gone.empty()) return;
   out << st.Bold("Removed from the code (" + std::to_string(gone.size()) + ")") << "\n";
   for (const ModelHistory* h : gone) {
-    out << "    " << h->model << "\n";
+    out << "    " << T(h->model) << "\n";
     out << "        introduced " << CommitLine(h->introduced) << "\n";
     out << "        removed    " << CommitLine(*h->removed) << "\n";
   }
@@ -147,7 +152,7 @@ class TextWriter final : public ReportWriter {
     WriteFindings(r, st, out);
     if (!r.errors.empty()) {
       out << st.Bold("Scan errors (" + std::to_string(r.errors.size()) + ")") << "\n";
-      for (const ScanError& e : r.errors) out << "    " << (e.path.empty() ? "(scan)" : e.path) << ": " << e.message << "\n";
+      for (const ScanError& e : r.errors) out << "    " << (e.path.empty() ? "(scan)" : T(e.path)) << ": " << T(e.message) << "\n";
       out << "\n";
     }
     WriteSummary(r, out);
@@ -164,7 +169,7 @@ class TextWriter final : public ReportWriter {
     if (unknown.empty()) return;
     out << st.Bold("Not in the catalog (" + std::to_string(unknown.size()) + ")") << "\n";
     for (const ResolvedReference* rr : unknown) {
-      out << "    " << Where(rr->ref.location) << "  " << KindName(rr->ref.kind) << "  " << rr->ref.text << "\n";
+      out << "    " << Where(rr->ref.location) << "  " << KindName(rr->ref.kind) << "  " << T(rr->ref.text) << "\n";
     }
     out << "\n";
   }
@@ -181,10 +186,10 @@ class TextWriter final : public ReportWriter {
       std::string tag = f.severity == Severity::kError     ? st.Red(sev)
                         : f.severity == Severity::kWarning ? st.Yellow(sev)
                                                            : st.Cyan(sev);
-      out << "    " << tag << " [" << f.rule << "] " << Where(f.location) << ": " << f.message;
+      out << "    " << tag << " [" << T(f.rule) << "] " << Where(f.location) << ": " << T(f.message);
       // A rule without conditions "fires on the model itself": nothing to add.
-      if (!f.trigger.empty() && f.trigger != "model=" + f.model) out << st.Dim(" [trigger: " + f.trigger + "]");
-      if (!f.suppressed_by.empty()) out << st.Dim(" (" + SuppressionText(f) + ")");
+      if (!f.trigger.empty() && f.trigger != "model=" + f.model) out << st.Dim(" [trigger: " + T(f.trigger) + "]");
+      if (!f.suppressed_by.empty()) out << st.Dim(" (" + T(SuppressionText(f)) + ")");
       out << "\n";
     }
     out << "\n";
@@ -209,7 +214,7 @@ class TextWriter final : public ReportWriter {
     std::snprintf(secs, sizeof secs, "%.2f", r.stats.seconds);
     out << r.models.size() << " model" << (r.models.size() == 1 ? "" : "s") << " from " << publishers.size()
         << " publisher" << (publishers.size() == 1 ? "" : "s");
-    if (!countries.empty()) out << " (" << c.str() << ")";
+    if (!countries.empty()) out << " (" << T(c.str()) << ")";
     out << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s") << " in "
         << r.stats.files << (r.stats.files == 1 ? " file (" : " files (") << HumanBytes(r.stats.bytes) << "); " << active << " active finding"
         << (active == 1 ? "" : "s") << ", " << r.findings.size() - active << " suppressed"

@@ -21,11 +21,19 @@ namespace modelprov {
 // and whether an untracked path is ignored. Owns the libgit2 handles.
 class DirectorySource::GitView {
  public:
-  // Returns nullptr when `root` is not inside a non-bare work tree.
-  static std::unique_ptr<GitView> Open(const std::filesystem::path& root) {
+  // Returns nullptr when `root` is not inside a non-bare work tree, or when
+  // the repository's own metadata cannot be opened safely (then `errors`
+  // says why and the walk goes on without git). Git metadata files that are
+  // not regular files (a FIFO would block libgit2 forever) are error entries
+  // and are never opened.
+  static std::unique_ptr<GitView> Open(const std::filesystem::path& root, std::vector<ScanError>& errors) {
     git_libgit2_init();
-    git_repository* repo = nullptr;
-    if (git_repository_open_ext(&repo, root.c_str(), 0, nullptr) != 0 || repo == nullptr) {
+    std::string error;
+    git_repository* repo = OpenRepositorySafely(root.string(), &error);
+    if (repo == nullptr) {
+      if (error.find("is not inside a git repository") == std::string::npos) {
+        errors.push_back({"", error + "; scanned as a plain directory (no ignore rules)"});
+      }
       git_libgit2_shutdown();
       return nullptr;
     }
@@ -36,7 +44,10 @@ class DirectorySource::GitView {
       return nullptr;
     }
     auto view = std::unique_ptr<GitView>(new GitView(repo, workdir));
-    view->LoadIndex();
+    GitMetadataCheck check = CheckGitMetadata(repo);
+    view->ignores_usable_ = check.ignores_usable;
+    for (ScanError& e : check.errors) errors.push_back(std::move(e));
+    if (check.index_usable) view->LoadIndex();
     return view;
   }
 
@@ -64,22 +75,42 @@ class DirectorySource::GitView {
     return it != sorted_.end() && it->compare(0, prefix.size(), prefix) == 0;
   }
 
+  // False when the ignore rules cannot be read safely (a special file among
+  // info/exclude, core.excludesFile or a .gitignore above the path).
   bool IsIgnored(const std::string& repo_path, bool is_dir) const {
+    if (!ignores_usable_ || UnderUnsafeGitignore(repo_path)) return false;
     int ignored = 0;
     std::string p = is_dir ? repo_path + "/" : repo_path;
     if (git_ignore_path_is_ignored(&ignored, repo_, p.c_str()) != 0) return false;
     return ignored == 1;
   }
 
+  // `repo_dir`'s .gitignore is not a regular file: libgit2 would block
+  // opening it, so no ignore rule is evaluated at or below `repo_dir`.
+  void MarkUnsafeGitignore(const std::string& repo_dir) { unsafe_dirs_.push_back(repo_dir); }
+  void DisableIgnores() { ignores_usable_ = false; }
+
  private:
+  bool UnderUnsafeGitignore(const std::string& repo_path) const {
+    for (const std::string& d : unsafe_dirs_) {
+      if (d.empty() || repo_path == d ||
+          (repo_path.size() > d.size() && repo_path.compare(0, d.size(), d) == 0 && repo_path[d.size()] == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   GitView(git_repository* repo, const char* workdir) : repo_(repo), workdir_(workdir) {}
 
   void LoadIndex() {
-    git_index* index = nullptr;
-    if (git_repository_index(&index, repo_) != 0) return;
-    size_t n = git_index_entrycount(index);
+    git_index* raw_index = nullptr;
+    int rc = git_repository_index(&raw_index, repo_);
+    GitIndexPtr index(raw_index);
+    if (rc != 0) return;
+    size_t n = git_index_entrycount(index.get());
     for (size_t i = 0; i < n; ++i) {
-      const git_index_entry* e = git_index_get_byindex(index, i);
+      const git_index_entry* e = git_index_get_byindex(index.get(), i);
       if (e == nullptr) continue;
       if (e->mode == GIT_FILEMODE_COMMIT) {
         gitlinks_.emplace(e->path, e->id);
@@ -88,7 +119,6 @@ class DirectorySource::GitView {
         sorted_.push_back(e->path);
       }
     }
-    git_index_free(index);
     std::sort(sorted_.begin(), sorted_.end());
   }
 
@@ -97,6 +127,8 @@ class DirectorySource::GitView {
   std::unordered_set<std::string> tracked_;
   std::unordered_map<std::string, git_oid> gitlinks_;
   std::vector<std::string> sorted_;
+  bool ignores_usable_ = true;
+  std::vector<std::string> unsafe_dirs_;
 };
 
 namespace {
@@ -118,7 +150,7 @@ bool IsWithin(const std::string& path, const std::string& root) {
 class TreeWalker {
  public:
   TreeWalker(const std::string& real_root, const std::string& display_prefix,
-             const DirectorySource::GitView* git, const std::string& repo_prefix, EntrySink& sink)
+             DirectorySource::GitView* git, const std::string& repo_prefix, EntrySink& sink)
       : real_root_(real_root), display_prefix_(display_prefix), git_(git),
         repo_prefix_(repo_prefix), sink_(sink) {}
 
@@ -149,6 +181,17 @@ class TreeWalker {
     // Sorted so that the walk order, and with it any order-dependent output,
     // is the same on every file system.
     std::sort(names.begin(), names.end(), std::greater<>());
+    // libgit2 reads a directory's .gitignore when asked about any path in
+    // it: checked first, without opening it.
+    if (git_ != nullptr && std::find(names.begin(), names.end(), ".gitignore") != names.end()) {
+      std::string gitignore = JoinPath(rel, ".gitignore");
+      if (auto why = NotRegularFileReason(real_root_ + "/" + gitignore)) {
+        git_->MarkUnsafeGitignore(JoinPath(repo_prefix_, rel));
+        unsafe_gitignores_.insert(gitignore);
+        sink_.OnError({Display(gitignore), "git ignore file " + *why +
+                                               "; ignore rules were not applied below it, untracked files are scanned"});
+      }
+    }
     for (const std::string& name : names) VisitChild(JoinPath(rel, name), name, stack);
   }
 
@@ -166,6 +209,7 @@ class TreeWalker {
       stack.push_back(rel);
       return;
     }
+    if (unsafe_gitignores_.count(rel) > 0) return;  // already an error entry
     if (git_ != nullptr && !git_->IsTracked(repo_path) && git_->IsIgnored(repo_path, false)) return;
     if (S_ISLNK(st.st_mode)) {
       ReportSymlink(abs, rel);
@@ -186,6 +230,8 @@ class TreeWalker {
       return false;
     }
     if (git_->HasTrackedBelow(repo_path)) return true;
+    // Asking about the directory may read its own .gitignore.
+    if (NotRegularFileReason(abs + "/.gitignore")) git_->MarkUnsafeGitignore(repo_path);
     if (git_->IsIgnored(repo_path, true)) return false;
     // An untracked nested repository is listed by git as one entry, not walked.
     struct stat st {};
@@ -212,9 +258,10 @@ class TreeWalker {
 
   const std::string& real_root_;
   const std::string& display_prefix_;
-  const DirectorySource::GitView* git_;
+  DirectorySource::GitView* git_;
   const std::string& repo_prefix_;
   EntrySink& sink_;
+  std::unordered_set<std::string> unsafe_gitignores_;
 };
 
 }  // namespace
@@ -237,7 +284,9 @@ Status DirectorySource::Walk(EntrySink& sink) {
   std::string real_root = buf;
   std::unique_ptr<GitView> git;
   std::string repo_prefix;
-  if (git_ == GitAwareness::kUseGitIgnore) git = GitView::Open(real_root);
+  std::vector<ScanError> git_errors;
+  if (git_ == GitAwareness::kUseGitIgnore) git = GitView::Open(real_root, git_errors);
+  for (ScanError& e : git_errors) sink.OnError(std::move(e));
   if (git != nullptr) {
     char wbuf[PATH_MAX];
     std::string workdir = ::realpath(git->workdir().c_str(), wbuf) ? wbuf : git->workdir().string();
@@ -245,6 +294,22 @@ Status DirectorySource::Walk(EntrySink& sink) {
       repo_prefix = real_root.size() > workdir.size() ? real_root.substr(workdir.size()) : "";
       while (!repo_prefix.empty() && repo_prefix.front() == '/') repo_prefix.erase(0, 1);
       in_git_ = true;
+      // The .gitignore files of the directories between the work tree and
+      // the scanned root apply too; the walk checks only those it lists.
+      std::string dir = workdir;
+      if (!dir.empty() && dir.back() == '/') dir.pop_back();
+      std::string rest = repo_prefix;
+      while (!repo_prefix.empty()) {
+        if (auto why = NotRegularFileReason(dir + "/.gitignore")) {
+          git->DisableIgnores();
+          sink.OnError({dir + "/.gitignore", "git ignore file " + *why + "; ignore rules were not applied"});
+        }
+        if (rest.empty()) break;
+        size_t slash = rest.find('/');
+        dir += "/" + rest.substr(0, slash);
+        rest = slash == std::string::npos ? "" : rest.substr(slash + 1);
+        if (rest.empty()) break;  // the root's own .gitignore is checked by the walk
+      }
     } else {
       git.reset();
     }
