@@ -1,5 +1,6 @@
 #include "engine/evaluator.h"
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 #include <set>
@@ -58,7 +59,32 @@ std::string TodayUtc() {
   return buf;
 }
 
-PolicyEvaluator::PolicyEvaluator(const Policy& policy, Clock today) : policy_(policy), today_(std::move(today)) {}
+PolicyEvaluator::PolicyEvaluator(const Policy& policy, Clock today) : policy_(policy), today_(std::move(today)) {
+  for (size_t i = 0; i < policy_.waivers.size(); ++i) {
+    const Waiver& w = policy_.waivers[i];
+    bool literal = !w.model.empty() && w.model.find_first_of("*?[") == std::string::npos;
+    if (literal) {
+      waivers_by_model_[{w.rule, ToLower(w.model)}].push_back(i);
+    } else {
+      waivers_with_globs_[w.rule].push_back(i);
+    }
+  }
+}
+
+std::vector<size_t> PolicyEvaluator::WaiverCandidates(const std::string& rule, const std::string& model) const {
+  std::vector<size_t> out;
+  std::string lower = ToLower(model);
+  for (const std::string& r : {rule, std::string("*")}) {
+    if (auto it = waivers_by_model_.find({r, lower}); it != waivers_by_model_.end()) {
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+    if (auto it = waivers_with_globs_.find(r); it != waivers_with_globs_.end()) {
+      out.insert(out.end(), it->second.begin(), it->second.end());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 void PolicyEvaluator::Check(const ModelSummary& m, const Location& where, std::string_view kind,
                             std::vector<Finding>& out) const {
@@ -92,7 +118,8 @@ void PolicyEvaluator::Suppress(Finding& f, const std::string& today) const {
       }
     }
   }
-  for (const Waiver& w : policy_.waivers) {
+  for (size_t i : WaiverCandidates(f.rule, f.model)) {
+    const Waiver& w = policy_.waivers[i];
     if (w.rule != "*" && w.rule != f.rule) continue;
     if (!w.model.empty() && !GlobMatch(w.model, f.model, CaseSensitivity::kInsensitive)) continue;
     if (!w.path.empty() && !GlobMatch(w.path, f.location.path)) continue;

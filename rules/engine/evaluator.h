@@ -5,6 +5,8 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <utility>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,7 +59,17 @@ class PolicyEvaluator {
   void Check(const ModelSummary& m, const Location& where, std::string_view kind, std::vector<Finding>& out) const;
   void Suppress(Finding& f, const std::string& today) const;
 
+  // Positions in policy_.waivers that may cover a finding of `rule` on
+  // `model`, ascending (the first matching waiver in policy order wins).
+  std::vector<size_t> WaiverCandidates(const std::string& rule, const std::string& model) const;
+
   const Policy& policy_;
+  // Waivers indexed so a finding costs a few lookups, not one glob match per
+  // waiver (a 300,000-waiver policy): by (rule, lowercased literal model) for
+  // waivers whose model has no wildcard, and per rule for the others ("*"
+  // rules under "*").
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> waivers_by_model_;
+  std::map<std::string, std::vector<size_t>> waivers_with_globs_;
   Clock today_;
   LineReader read_line_;
   const Baseline* baseline_ = nullptr;

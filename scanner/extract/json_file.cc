@@ -7,6 +7,45 @@
 namespace modelprov {
 namespace {
 
+struct OverBudget {};
+
+// nlohmann's DOM builder, counting what it keeps: 32 bytes a value plus its
+// string's length; throws OverBudget past the budget.
+class BudgetedDom {
+ public:
+  using json = nlohmann::json;
+  BudgetedDom(json& root, uint64_t budget) : dom_(root, true), budget_(budget) {}
+  bool null() { return Count(0) && dom_.null(); }
+  bool boolean(bool v) { return Count(0) && dom_.boolean(v); }
+  bool number_integer(json::number_integer_t v) { return Count(0) && dom_.number_integer(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return Count(0) && dom_.number_unsigned(v); }
+  bool number_float(json::number_float_t v, const json::string_t& s) { return Count(0) && dom_.number_float(v, s); }
+  bool string(json::string_t& s) { return Count(s.size()) && dom_.string(s); }
+  bool binary(json::binary_t& b) { return Count(b.size()) && dom_.binary(b); }
+  bool start_object(std::size_t n) { return Count(0) && dom_.start_object(n); }
+  bool key(json::string_t& s) { return Count(s.size()) && dom_.key(s); }
+  bool end_object() { return dom_.end_object(); }
+  bool start_array(std::size_t n) { return Count(0) && dom_.start_array(n); }
+  bool end_array() { return dom_.end_array(); }
+  [[noreturn]] bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
+    // Keep the concrete type (and its byte offset) for the caller's message.
+    if (const auto* pe = dynamic_cast<const nlohmann::json::parse_error*>(&ex)) throw *pe;
+    if (const auto* oor = dynamic_cast<const nlohmann::json::out_of_range*>(&ex)) throw *oor;
+    throw nlohmann::json::other_error::create(500, ex.what(), nullptr);
+  }
+
+ private:
+  bool Count(size_t extra) {
+    kept_ += 32 + extra;
+    if (kept_ > budget_) throw OverBudget{};
+    return true;
+  }
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  uint64_t budget_;
+  uint64_t kept_ = 0;
+};
+
+
 constexpr int kMaxJsonDepth = 256;
 constexpr size_t kLongUnterminatedString = 1 << 20;
 
@@ -65,7 +104,29 @@ std::optional<nlohmann::json> ParseJsonFile(const ExtractInput& in, ReferenceSin
   // The document tree costs several times the text; it is built only for what
   // the extractor reads (pruned keys are skipped while parsing) and only up to
   // a budget, so one large file cannot take the scan's memory.
-  struct OverBudget {};
+  if (options.prune_keys.empty()) {
+    // Nothing to prune: the plain DOM builder under a budget. (nlohmann's
+    // callback parser rescans the parent object at every nested object's
+    // end, which is quadratic in a 300,000-key safetensors header.)
+    try {
+      nlohmann::json doc;
+      BudgetedDom sax(doc, options.max_tree_bytes);
+      nlohmann::json::sax_parse(in.text, &sax);
+      return doc;
+    } catch (const OverBudget&) {
+      sink.OnError({std::string(in.path), "JSON document is too large to read (over " +
+                                              std::to_string(options.max_tree_bytes >> 20) + " MiB of " +
+                                              std::string(options.what) + "); not scanned"});
+    } catch (const nlohmann::json::parse_error& e) {
+      LineIndex lines(in.text);
+      size_t at = e.byte > 0 ? e.byte - 1 : 0;
+      sink.OnError({std::string(in.path), "invalid JSON at line " + std::to_string(lines.LineOf(at)) + ": " +
+                                              Abbreviate(Trim(e.what()), 200)});
+    } catch (const nlohmann::json::exception& e) {
+      sink.OnError({std::string(in.path), std::string("invalid JSON: ") + Abbreviate(e.what(), 200)});
+    }
+    return std::nullopt;
+  }
   uint64_t kept = 0;
   // While a pruned key's value is being parsed (its first event is at the
   // key's depth, everything inside it deeper), nothing is kept or counted.

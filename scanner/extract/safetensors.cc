@@ -209,10 +209,19 @@ class SafetensorsExtractor final : public Extractor {
     if (!read) return sink.OnError({path, read.error().message});
     if (*read != n) return sink.OnError({path, "safetensors header truncated while reading"});
     if (!ShallowEnough(header)) return sink.OnError({path, "safetensors header nests deeper than 64 levels; not parsed"});
-    json doc = json::parse(header, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) {
-      return sink.OnError({path, "safetensors header is not a JSON object"});
-    }
+    // The same bounded parse as every other JSON file: a 94 MB generated
+    // header must not become a gigabyte of tree.
+    ExtractInput header_in;
+    header_in.path = in.path;
+    header_in.name = in.name;
+    header_in.size = header.size();
+    header_in.text = header;
+    JsonReadOptions options;
+    options.what = "safetensors header values";
+    std::optional<json> parsed = ParseJsonFile(header_in, sink, options);
+    if (!parsed) return;
+    json& doc = *parsed;
+    if (!doc.is_object()) return sink.OnError({path, "safetensors header is not a JSON object"});
     ModelReference ref;
     ref.kind = ReferenceKind::kSafetensors;
     ref.extractor = "safetensors";

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <condition_variable>
+#include <new>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -181,17 +183,64 @@ struct FileOutput {
   std::vector<ScanError> errors;
 };
 
+// Bytes of file text held by all workers at once. Each worker reuses one
+// buffer, so without a shared bound eight workers on eight 60 MB notebooks
+// hold 480 MB; with it a worker waits until the others' files are done (one
+// file alone may always proceed, so nothing waits forever).
+class InFlightBytes {
+ public:
+  explicit InFlightBytes(uint64_t limit) : limit_(limit) {}
+  void Acquire(uint64_t n) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return used_ == 0 || used_ + n <= limit_; });
+    used_ += n;
+  }
+  void Release(uint64_t n) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      used_ -= std::min(n, used_);
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  uint64_t limit_;
+  uint64_t used_ = 0;
+  std::mutex mu_;
+  std::condition_variable cv_;
+};
+
 class Worker final : public MemberExtractor {
  public:
   Worker(const std::vector<std::unique_ptr<Source>>& sources, const ExtractorSelector& selector,
-         const Resolver& resolver, const ScanLimits& limits)
+         const Resolver& resolver, const ScanLimits& limits, InFlightBytes* in_flight = nullptr)
       : sources_(sources),
         selector_(selector),
         resolver_(resolver),
         limits_(limits),
-        archives_(selector, limits.archive, limits.max_file_bytes) {}
+        archives_(selector, limits.archive, limits.max_file_bytes),
+        in_flight_(in_flight) {}
 
+  // One file. Running out of memory on one file (a hostile header, a huge
+  // generated file) is that file's error entry; the scan goes on.
   FileOutput Process(const ListedEntry& item) {
+    FileOutput out;
+    try {
+      out = ProcessUnguarded(item);
+    } catch (const std::bad_alloc&) {
+      out = FileOutput{};
+      out.errors.push_back({item.entry.path, "out of memory while reading this file; not scanned"});
+    }
+    // Give the text back: the bound on bytes in flight, and the buffer's
+    // memory when the file was large.
+    if (in_flight_ != nullptr && held_ > 0) in_flight_->Release(held_);
+    held_ = 0;
+    if (buffer_.capacity() > (8u << 20)) std::string().swap(buffer_);
+    return out;
+  }
+
+ private:
+  FileOutput ProcessUnguarded(const ListedEntry& item) {
     FileOutput out;
     const Entry& e = item.entry;
     std::vector<const Extractor*> chosen = selector_.ForPath(e.path);
@@ -367,6 +416,10 @@ class Worker final : public MemberExtractor {
                               std::to_string(limits_.max_file_bytes) + "-byte limit (--max-file-size); not scanned"});
       return false;
     }
+    if (in_flight_ != nullptr && held_ == 0) {
+      in_flight_->Acquire(size);
+      held_ = size;
+    }
     buffer_.resize(size);
     auto got = blob.ReadAt(0, buffer_.data(), buffer_.size());
     if (!got) {
@@ -389,6 +442,8 @@ class Worker final : public MemberExtractor {
   const ScanLimits& limits_;
   ArchiveExpander archives_;
   std::string buffer_;  // reused across files: no allocation per file once warm
+  InFlightBytes* in_flight_;
+  uint64_t held_ = 0;  // bytes of in_flight_ this worker holds for the current file
   struct CachedResolution {
     bool kept = false;
     ReferenceKind kind = ReferenceKind::kApiModel;
@@ -515,11 +570,12 @@ ScanResult RunScan(ScanRequest& request, const ExtractorList& extractors, const 
 
   ExtractorSelector selector(extractors);
   std::vector<FileOutput> outputs(entries.size());
+  InFlightBytes in_flight(request.limits.max_in_flight_bytes);
   std::atomic<size_t> next{0};
   std::atomic<uint64_t> done_files{0}, done_bytes{0};
   unsigned jobs = std::max(1u, std::min<unsigned>(request.jobs, static_cast<unsigned>(entries.size() + 1)));
   auto work = [&](bool reports_progress) {
-    Worker worker(request.sources, selector, resolver, request.limits);
+    Worker worker(request.sources, selector, resolver, request.limits, &in_flight);
     auto last_report = Clock::now();
     for (size_t i = next++; i < entries.size(); i = next++) {
       outputs[i] = worker.Process(entries[i]);

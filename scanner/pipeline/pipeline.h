@@ -31,6 +31,9 @@ struct ScanLimits {
   // would otherwise cost memory and time in proportion (an error entry says
   // how many more there were).
   size_t max_references_per_file = 10000;
+  // File text held by all workers together; a worker whose file would pass
+  // it waits for the others (a single file always proceeds).
+  uint64_t max_in_flight_bytes = 128ull << 20;
   ArchiveLimits archive;
 };
 
