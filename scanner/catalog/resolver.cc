@@ -495,17 +495,7 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
     by_grammar = f != nullptr;
     if (by_grammar && tail.find(':') != std::string_view::npos && gateway == nullptr) {
       // "name:tag" is how Ollama names pulled weights: the weights licence.
-      Resolution o;
-      o.model = std::string(tail);
-      o.family = f->id;
-      FillPublisher(o, f->publisher);
-      const VersionRule* v = MatchVersion(*f, NormalizeModelName(tail.substr(0, tail.find(':'))));
-      o.license = v != nullptr ? v->license : f->license;
-      o.version_known = false;
-      o.license_presumed = !o.license.empty();
-      o.match = "ollama-grammar";
-      o.confidence = 0.7;
-      return o;
+      if (auto o = ResolveOllama(tail, /*known_ollama=*/true)) return o;
     }
   }
   const Provider* provider = gateway != nullptr ? gateway : ProviderForModel(lowered, f);

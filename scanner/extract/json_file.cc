@@ -104,29 +104,6 @@ std::optional<nlohmann::json> ParseJsonFile(const ExtractInput& in, ReferenceSin
   // The document tree costs several times the text; it is built only for what
   // the extractor reads (pruned keys are skipped while parsing) and only up to
   // a budget, so one large file cannot take the scan's memory.
-  if (options.prune_keys.empty()) {
-    // Nothing to prune: the plain DOM builder under a budget. (nlohmann's
-    // callback parser rescans the parent object at every nested object's
-    // end, which is quadratic in a 300,000-key safetensors header.)
-    try {
-      nlohmann::json doc;
-      BudgetedDom sax(doc, options.max_tree_bytes);
-      nlohmann::json::sax_parse(in.text, &sax);
-      return doc;
-    } catch (const OverBudget&) {
-      sink.OnError({std::string(in.path), "JSON document is too large to read (over " +
-                                              std::to_string(options.max_tree_bytes >> 20) + " MiB of " +
-                                              std::string(options.what) + "); not scanned"});
-    } catch (const nlohmann::json::parse_error& e) {
-      LineIndex lines(in.text);
-      size_t at = e.byte > 0 ? e.byte - 1 : 0;
-      sink.OnError({std::string(in.path), "invalid JSON at line " + std::to_string(lines.LineOf(at)) + ": " +
-                                              Abbreviate(Trim(e.what()), 200)});
-    } catch (const nlohmann::json::exception& e) {
-      sink.OnError({std::string(in.path), std::string("invalid JSON: ") + Abbreviate(e.what(), 200)});
-    }
-    return std::nullopt;
-  }
   uint64_t kept = 0;
   // While a pruned key's value is being parsed (its first event is at the
   // key's depth, everything inside it deeper), nothing is kept or counted.
@@ -156,6 +133,15 @@ std::optional<nlohmann::json> ParseJsonFile(const ExtractInput& in, ReferenceSin
     return true;
   };
   try {
+    if (options.prune_keys.empty()) {
+      // Nothing to prune: the plain DOM builder under the budget (nlohmann's
+      // callback parser rescans the parent object at every nested object's
+      // end, which is quadratic in a 300,000-key safetensors header).
+      nlohmann::json doc;
+      BudgetedDom sax(doc, options.max_tree_bytes);
+      nlohmann::json::sax_parse(in.text, &sax);
+      return doc;
+    }
     return nlohmann::json::parse(in.text, keep);
   } catch (const OverBudget&) {
     sink.OnError({std::string(in.path), "JSON document is too large to read (over " +
