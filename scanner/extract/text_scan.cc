@@ -226,9 +226,10 @@ class TextScanExtractor final : public Extractor {
       case AnchorKind::kSlotWord:
       case AnchorKind::kHubUrl:
         return true;
+      case AnchorKind::kProviderKey:  // also inside a longer key: apiProvider, model_provider
+        return true;
       case AnchorKind::kHubOrg:
-      case AnchorKind::kProviderKey:
-        return !alnum(before) || h.kind == AnchorKind::kProviderKey;
+        return !alnum(before);
       case AnchorKind::kHost:
         return true;
       case AnchorKind::kStem:
@@ -268,13 +269,12 @@ class TextScanExtractor final : public Extractor {
   }
 
   // In prose: inside a fenced block, an indented block, or `inline code`.
-  bool InCode(const FileScan& f, size_t b, size_t e) const {
+  bool InCode(const FileScan& f, size_t b) const {
     if (!f.prose || f.in_fence) return true;
     std::string_view line = f.in.text.substr(f.line_begin, f.line_end - f.line_begin);
     if (line.substr(0, 4) == "    " || (!line.empty() && line[0] == '\t')) return true;
     // An odd number of backticks before the token on this line opens inline code.
     size_t ticks = std::count(f.in.text.begin() + static_cast<long>(f.line_begin), f.in.text.begin() + static_cast<long>(b), '`');
-    (void)e;
     return ticks % 2 == 1;
   }
 
@@ -322,7 +322,7 @@ class TextScanExtractor final : public Extractor {
         })) {
       return true;
     }
-    if (!quoted && f.prose && !InCode(f, b, e)) return true;
+    if (!quoted && f.prose && !InCode(f, b)) return true;
     f.provider_value = v;  // the value's own anchor hit comes next: one reference
     Emit(f, v, {ReferenceKind::kDeployConfig, std::string(value), Evidence::kLikely, {{"provider", std::string(value)}}},
          "provider-key");
@@ -421,7 +421,7 @@ class TextScanExtractor final : public Extractor {
     }
     // In prose, a base URL ("defaults to https://api.x.com/v1") counts; a
     // link to a site's front page does not.
-    if (f.prose && !InCode(f, b, b + tok.size()) && !IStartsWith(host, "api") && !IsApiPath(path)) return true;
+    if (f.prose && !InCode(f, b) && !IStartsWith(host, "api") && !IsApiPath(path)) return true;
     Emit(f, b, {ReferenceKind::kApiEndpoint, std::string(tok), Evidence::kLikely, {}}, "host");
     return true;
   }
@@ -478,7 +478,7 @@ class TextScanExtractor final : public Extractor {
     // import blocks ("github.com/sashabaranov/go-openai"), scoped npm names.
     if (!dependency && c.quoted && !f.prose && key.find('/') != std::string::npos) dependency = true;
     if (!dependency) return key.find('/') != std::string::npos || key.find('.') != std::string::npos;
-    if (f.prose && !InCode(f, b, b + tok.size())) return true;
+    if (f.prose && !InCode(f, b)) return true;
     Emit(f, b, {ReferenceKind::kSdkPackage, std::string(tok.substr(0, key.size())), Evidence::kLikely,
                 {{"ecosystem", it->second.ecosystem}, {"package", it->second.package}}},
          c.role == LineRole::kInstall ? "install" : c.role == LineRole::kImport ? "import" : "manifest");
@@ -521,7 +521,7 @@ class TextScanExtractor final : public Extractor {
       size_t col = static_cast<size_t>(seg[i].data() - tok.data());
       TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
       if (IsNonModelSlot(c.key)) return;
-      if (f.prose && !InCode(f, b, b + tok.size()) && i > 0) return;
+      if (f.prose && !InCode(f, b) && i > 0) return;
       Emit(f, b + col, {ReferenceKind::kHfModelId, id, Evidence::kLikely, {}}, "hub-id");
       return;
     }
@@ -540,7 +540,7 @@ class TextScanExtractor final : public Extractor {
     // A slot, a model tool's argument, or a whole quoted "org/name" whose
     // name the grammar knows (someone's fine-tune of a known family).
     bool slot = IsModelSlot(c.key) || c.role == LineRole::kModelTool || (c.quoted && fits && HasDigit(name));
-    if (!slot || (f.prose && !InCode(f, b, b + tok.size()))) return;
+    if (!slot || (f.prose && !InCode(f, b))) return;
     if (!fits) return;
     Emit(f, b, {ReferenceKind::kHfModelId, std::string(tok), Evidence::kLikely, {}}, "model-slot");
   }
@@ -602,7 +602,7 @@ class TextScanExtractor final : public Extractor {
     TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
     bool slot = IsProviderSlot(c.key) || (c.is_call && c.key.find("provider") != std::string::npos);
     if (!slot || std::any_of(tok.begin(), tok.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) return false;
-    if (f.prose && !InCode(f, b, b + tok.size())) return true;
+    if (f.prose && !InCode(f, b)) return true;
     Emit(f, b, {ReferenceKind::kDeployConfig, std::string(tok), Evidence::kLikely, {{"provider", std::string(tok)}}},
          "provider-key");
     return true;
@@ -632,7 +632,7 @@ class TextScanExtractor final : public Extractor {
     if (!exact && !grammar) return;
     TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
     if (IsNonModelSlot(c.key)) return;
-    bool code = InCode(f, b, b + tok.size());
+    bool code = InCode(f, b);
     bool slot = IsModelSlot(c.key);
     bool tool = c.role == LineRole::kModelTool;
     // Inline code in prose quotes anything (an error message, a config

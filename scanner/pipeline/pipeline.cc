@@ -131,11 +131,7 @@ class FileSink final : public ReferenceSink {
   // crowd out the ones it keeps.
   explicit FileSink(size_t max_kept) : max_refs_(max_kept * 10) {}
   void OnReference(ModelReference ref) override {
-    if (refs.size() >= max_refs_) {
-      ++dropped;
-      return;
-    }
-    refs.push_back(std::move(ref));
+    if (refs.size() < max_refs_) refs.push_back(std::move(ref));
   }
   void OnError(ScanError error) override { errors.push_back(std::move(error)); }
   bool full() const override { return refs.size() >= max_refs_; }
@@ -146,7 +142,6 @@ class FileSink final : public ReferenceSink {
   }
   std::vector<ModelReference> refs;
   std::vector<ScanError> errors;
-  size_t dropped = 0;
 
  private:
   size_t max_refs_;
