@@ -1,5 +1,6 @@
 #include "extract/text_context.h"
 
+#include <algorithm>
 #include <array>
 
 #include "core/text.h"
@@ -23,6 +24,12 @@ std::string Folded(std::string_view key) {
     out.push_back(AsciiLower(c));
   }
   return out;
+}
+
+// Whether the folded key is one of `words`.
+template <size_t N>
+bool FoldedIn(const std::string& folded, const std::array<std::string_view, N>& words) {
+  return std::find(words.begin(), words.end(), folded) != words.end();
 }
 
 // The last dotted segment: "self.config.model" -> "model", "os.environ" -> "environ".
@@ -157,10 +164,7 @@ bool IsModelSlot(std::string_view key) {
       "checkpoint", "repoid",     "repo",       "hfrepo",         "hf",           "pretrained",
       "frompretrained", "snapshotdownload", "hfhubdownload", "tokenizer", "tokenizername", "embedder",
       "reranker",   "embedding",  "embeddings", "basemodel",      "servedmodelname", "requestmodel"};
-  for (std::string_view s : kSlots) {
-    if (f == s) return true;
-  }
-  return false;
+  return FoldedIn(f, kSlots);
 }
 
 bool IsProviderSlot(std::string_view key) {
@@ -169,10 +173,7 @@ bool IsProviderSlot(std::string_view key) {
       "provider",     "apiprovider",  "providerid",  "providername", "modelprovider", "llmprovider",
       "modelserver",  "apitype",      "llmtype",     "llmbackend",   "defaultprovider", "providertype",
       "chatprovider", "embeddingprovider"};
-  for (std::string_view s : kSlots) {
-    if (f == s) return true;
-  }
-  return false;
+  return FoldedIn(f, kSlots);
 }
 
 bool IsNonModelSlot(std::string_view key) {
@@ -184,10 +185,7 @@ bool IsNonModelSlot(std::string_view key) {
       "title",        "label",        "arialabel",      "classname",    "class",      "id",
       "icon",         "dataset",      "datasetname",    "datasetdir",   "modelfamily", "modeltype",
       "modelclass",   "modelformat",  "architecture",   "toolparser",   "reasoningparser", "modeldir"};
-  for (std::string_view s : kSlots) {
-    if (f == s) return true;
-  }
-  return false;
+  return FoldedIn(f, kSlots);
 }
 
 }  // namespace modelprov

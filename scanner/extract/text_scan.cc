@@ -567,13 +567,7 @@ class TextScanExtractor final : public Extractor {
     }
     std::string tail(rest.substr(0, rest.find(':')));
     if (tail.empty() || (tail.find('.') != std::string::npos && !HasDigit(tail))) return false;
-    for (const std::string& s : vocab_.stems) {
-      if (StemFits(tail, s, StemRule::kAnyTail)) return true;
-    }
-    for (const std::string& s : vocab_.versioned_stems) {
-      if (StemFits(tail, s, StemRule::kVersionDigit)) return true;
-    }
-    return false;
+    return FitsGrammar(tail, /*allow_non_model_shape=*/true);
   }
 
   // Stems distinctive enough that a quoted name needs no digit ("deepseek-chat").
