@@ -1,5 +1,6 @@
 #include "engine/baseline.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <tuple>
@@ -68,17 +69,34 @@ Result<Baseline> Baseline::Parse(std::string_view text, std::string_view origin)
 }
 
 std::string Baseline::Write(const std::vector<Finding>& findings) {
+  // Sorted by place, so a regenerated baseline diffs line by line against
+  // the old one whatever order the findings are ranked in.
+  struct Row {
+    const Finding* finding;
+    Location at;
+  };
   std::set<std::tuple<std::string, std::string, std::string>> seen;
-  std::string out = "{\n  \"modelprov_baseline\": 1,\n  \"findings\": [";
-  bool first = true;
+  std::vector<Row> rows;
   for (const Finding& f : findings) {
     if (!f.suppressed_by.empty() && f.suppressed_by != "baseline") continue;
     if (f.rule == "expired-waiver") continue;
-    if (!seen.insert({f.rule, f.model, f.location.path}).second) continue;
+    std::vector<Location> places{f.location};
+    places.insert(places.end(), f.also_at.begin(), f.also_at.end());
+    for (const Location& at : places) {
+      if (seen.insert({f.rule, f.model, at.path}).second) rows.push_back({&f, at});
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return std::tie(a.at.path, a.at.line, a.at.column) < std::tie(b.at.path, b.at.line, b.at.column);
+  });
+  std::string out = "{\n  \"modelprov_baseline\": 1,\n  \"findings\": [";
+  bool first = true;
+  for (const Row& row : rows) {
+    const Finding& f = *row.finding;
     out += first ? "\n" : ",\n";
     first = false;
     out += "    {\"rule\": " + JsonString(f.rule) + ", \"model\": " + JsonString(f.model) +
-           ", \"path\": " + JsonString(f.location.path) + ", \"line\": " + std::to_string(f.location.line) +
+           ", \"path\": " + JsonString(row.at.path) + ", \"line\": " + std::to_string(row.at.line) +
            ", \"message\": " + JsonString(f.message) + "}";
   }
   out += first ? "]\n}\n" : "\n  ]\n}\n";

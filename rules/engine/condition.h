@@ -60,6 +60,7 @@ struct Condition {
   std::vector<TermTest> term_tests;
   bool flag = true;                 // kHasLineage
   std::vector<Condition> children;
+  int line = 0;                     // 1-based line of the values in the policy file (fact conditions)
 };
 
 // What made a condition true, for Finding::trigger and message templates.

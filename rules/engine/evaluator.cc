@@ -101,6 +101,7 @@ void PolicyEvaluator::Check(const ModelSummary& m, const Location& where, std::s
     f.message = RenderTemplate(rule.message, ValuesFor(m, where, kind, rule, trace, f.trigger));
     f.how_to_fix = rule.how_to_fix;
     f.location = where;
+    if (rule.line > 0) f.rule_source = policy_.origin + ":" + std::to_string(rule.line);
     out.push_back(std::move(f));
   }
 }
@@ -135,11 +136,65 @@ void PolicyEvaluator::Suppress(Finding& f, const std::string& today) const {
   }
 }
 
+namespace {
+
+// Places with the same verdict on the same model are one finding. The key is
+// everything a reader sees besides the place: a place suppressed inline, or
+// a waiver that covers only some paths, makes a finding of its own.
+using GroupKey = std::tuple<std::string, std::string, int, std::string, std::string, std::string, std::string,
+                            std::string, std::string>;
+
+GroupKey KeyOf(const Finding& f) {
+  return {f.rule, ToLower(f.model), static_cast<int>(f.severity), f.message, f.trigger,
+          f.suppressed_by, f.suppressed_reason, f.waiver_expires, f.rule_source};
+}
+
+std::vector<Finding> GroupByVerdict(std::vector<Finding> per_place) {
+  std::vector<Finding> out;
+  std::map<GroupKey, size_t> index;
+  for (Finding& f : per_place) {
+    auto [it, added] = index.try_emplace(KeyOf(f), out.size());
+    if (added) {
+      out.push_back(std::move(f));
+    } else {
+      out[it->second].also_at.push_back(f.location);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void PolicyEvaluator::CheckIgnoreComments(const Finding& f, std::set<std::pair<std::string, uint32_t>>& checked,
+                                          std::vector<Finding>& out) const {
+  if (!read_line_ || f.location.line == 0) return;
+  for (uint32_t line : {f.location.line - 1, f.location.line}) {
+    if (line == 0 || !checked.insert({f.location.path, line}).second) continue;
+    std::optional<std::string> text = read_line_(f.location.path, line);
+    if (!text) continue;
+    for (const std::string& id : IgnoredRuleIds(*text)) {
+      bool known = std::any_of(policy_.rules.begin(), policy_.rules.end(), [&](const Rule& r) { return r.id == id; });
+      if (known) continue;
+      std::string ids;
+      for (const Rule& r : policy_.rules) ids += (ids.empty() ? "" : ", ") + r.id;
+      Finding n;
+      n.rule = kUnknownIgnoreRule;
+      n.severity = Severity::kWarning;
+      n.trigger = "ignore=" + id;
+      n.message = "`modelprov:ignore " + id + "` names no rule of the policy " + policy_.origin +
+                  " and silences nothing (its rules: " + (ids.empty() ? "none" : ids) + ")";
+      n.how_to_fix = "Name a rule id of the active policy, or remove the comment.";
+      n.location = Location{f.location.path, line, 0};
+      out.push_back(std::move(n));
+    }
+  }
+}
+
 std::vector<Finding> PolicyEvaluator::Evaluate(const ScanResult& result) const {
   std::map<std::string, const ModelSummary*> by_id;
   for (const ModelSummary& m : result.models) by_id[ToLower(m.id)] = &m;
 
-  std::vector<Finding> out;
+  std::vector<Finding> per_place;
   std::set<std::tuple<std::string, std::string, std::string, uint32_t>> seen;
   const std::string today = today_();
   for (const ResolvedReference& r : result.references) {
@@ -149,12 +204,30 @@ std::vector<Finding> PolicyEvaluator::Evaluate(const ScanResult& result) const {
     std::vector<Finding> found;
     Check(*it->second, r.ref.location, KindName(r.ref.kind), found);
     for (Finding& f : found) {
-      // Two references on one line (a URL and a model name) give one finding.
+      // Two references on one line (a URL and a model name) give one place.
       if (!seen.insert({f.rule, f.model, f.location.path, f.location.line}).second) continue;
       Suppress(f, today);
-      out.push_back(std::move(f));
+      per_place.push_back(std::move(f));
     }
   }
+  std::vector<Finding> comment_findings;
+  std::set<std::pair<std::string, uint32_t>> checked_lines;
+  for (const Finding& f : per_place) CheckIgnoreComments(f, checked_lines, comment_findings);
+  std::vector<Finding> out = GroupByVerdict(std::move(per_place));
+  out.insert(out.end(), comment_findings.begin(), comment_findings.end());
+  std::map<std::string, size_t> rank;
+  for (size_t i = 0; i < policy_.rules.size(); ++i) rank.emplace(policy_.rules[i].id, i);
+  auto rank_of = [&](const Finding& f) {
+    auto it = rank.find(f.rule);
+    return it == rank.end() ? rank.size() : it->second;
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const Finding& a, const Finding& b) {
+    bool a_active = a.suppressed_by.empty(), b_active = b.suppressed_by.empty();
+    if (a_active != b_active) return a_active;
+    if (a.severity != b.severity) return a.severity > b.severity;
+    if (size_t ra = rank_of(a), rb = rank_of(b); ra != rb) return ra < rb;
+    return ILess(a.model, b.model);
+  });
   for (const Waiver& w : policy_.waivers) {
     if (today < w.expires) continue;
     Finding f;

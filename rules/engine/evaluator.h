@@ -1,13 +1,16 @@
 // PolicyEvaluator: runs a policy's rules over a ScanResult and returns the
-// findings, one per rule, model and occurrence, with waivers, inline
-// suppressions and a baseline applied (suppressed findings are kept, marked
-// in Finding::suppressed_by, so reports can count what was silenced).
+// findings, one per rule, model and verdict with every place it holds for,
+// with waivers, inline suppressions and a baseline applied per place
+// (suppressed findings are kept, marked in Finding::suppressed_by, so reports
+// can count what was silenced; a place suppressed inline and the model's
+// other places are two findings).
 #pragma once
 
 #include <functional>
 #include <map>
 #include <utility>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +31,9 @@ using LineReader = std::function<std::optional<std::string>(const std::string& p
 
 // The rule id of findings about waivers that have expired.
 inline constexpr const char* kExpiredWaiverRule = "expired-waiver";
+// The rule id of findings about `modelprov:ignore` comments, at a finding's
+// place, that name no rule of the policy (a typo silences nothing).
+inline constexpr const char* kUnknownIgnoreRule = "unknown-ignore-rule";
 
 class PolicyEvaluator {
  public:
@@ -38,8 +44,11 @@ class PolicyEvaluator {
   // `baseline` must outlive the evaluator; nullptr: none.
   void set_baseline(const Baseline* baseline) { baseline_ = baseline; }
 
-  // Findings in reference order (path, line, column), rules in policy order
-  // within one occurrence; expired-waiver findings last.
+  // Findings ranked for people: active before suppressed, then by severity
+  // (highest first), then by the rule's place in the policy (a policy lists
+  // what matters most first), then by model id ignoring case; expired-waiver
+  // findings after the rules' findings of their severity. Each finding's
+  // places are in reference order (path, line, column).
   std::vector<Finding> Evaluate(const ScanResult& result) const;
 
   // The findings `model` would get as a `kind` reference at no particular
@@ -58,6 +67,10 @@ class PolicyEvaluator {
  private:
   void Check(const ModelSummary& m, const Location& where, std::string_view kind, std::vector<Finding>& out) const;
   void Suppress(Finding& f, const std::string& today) const;
+  // Findings for the `modelprov:ignore` ids at `f`'s place that name no rule
+  // of the policy; `checked` holds the lines already looked at.
+  void CheckIgnoreComments(const Finding& f, std::set<std::pair<std::string, uint32_t>>& checked,
+                           std::vector<Finding>& out) const;
 
   // Positions in policy_.waivers that may cover a finding of `rule` on
   // `model`, ascending (the first matching waiver in policy order wins).

@@ -138,7 +138,7 @@ void CheckFactValue(Condition::Type type, const YAML::Node& item, const std::str
   switch (type) {
     case T::kKind:
       if (v.find_first_of("*?") == std::string::npos && !ParseKind(v)) {
-        Fail(item, "kind: unknown reference kind '" + v + "'");
+        Fail(item, "kind: unknown reference kind '" + v + "' (known: " + Joined(ReferenceKindNames()) + ")");
       }
       break;
     case T::kLicenseCategory:
@@ -166,6 +166,7 @@ Condition Fact(Condition::Type type, const YAML::Node& value, const std::string&
   Condition c;
   c.type = type;
   c.values = ScalarList(value, key);
+  c.line = value.Mark().is_null() ? 0 : value.Mark().line + 1;
   if (value.IsSequence()) {
     size_t i = 0;
     for (const YAML::Node& item : value) CheckFactValue(type, item, c.values[i++], where);
@@ -287,14 +288,19 @@ void CheckTemplate(const YAML::Node& at, const std::string& text) {
   }
 }
 
+// A real calendar day: 2027-02-31 and 2026-02-29 are not.
 bool ValidDate(const std::string& d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (d[i] < '0' || d[i] > '9') return false;
   }
+  int year = std::stoi(d.substr(0, 4));
   int month = std::stoi(d.substr(5, 2));
   int day = std::stoi(d.substr(8, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 void RequireKeys(const YAML::Node& node, const std::set<std::string>& allowed, const std::string& what) {
@@ -316,7 +322,9 @@ Rule ParseRule(const YAML::Node& node, std::set<std::string>& ids) {
   if (!node["id"]) Fail(node, "rule is missing 'id'");
   r.id = Scalar(node["id"], "id");
   if (!ValidRuleId(r.id)) Fail(node["id"], "rule id '" + r.id + "' must be letters, digits, '-', '_' or '.'");
-  if (r.id == "expired-waiver") Fail(node["id"], "rule id 'expired-waiver' is reserved for modelprov's own findings");
+  if (r.id == "expired-waiver" || r.id == "unknown-ignore-rule") {
+    Fail(node["id"], "rule id '" + r.id + "' is reserved for modelprov's own findings");
+  }
   if (!ids.insert(r.id).second) Fail(node["id"], "duplicate rule id '" + r.id + "'");
   if (!node["severity"]) Fail(node, "rule '" + r.id + "' is missing 'severity'");
   std::string sev = Scalar(node["severity"], "severity");
@@ -342,7 +350,11 @@ Waiver ParseWaiver(const YAML::Node& node, const std::set<std::string>& ids) {
   w.line = node.Mark().line + 1;
   if (!node["rule"]) Fail(node, "waiver is missing 'rule'");
   w.rule = Scalar(node["rule"], "rule");
-  if (w.rule != "*" && ids.count(w.rule) == 0) Fail(node["rule"], "waiver names unknown rule '" + w.rule + "'");
+  if (w.rule != "*" && ids.count(w.rule) == 0) {
+    std::string known;
+    for (const std::string& id : ids) known += (known.empty() ? "" : ", ") + id;
+    Fail(node["rule"], "waiver names unknown rule '" + w.rule + "' (known: " + (known.empty() ? "none" : known) + ", or *)");
+  }
   if (node["model"]) w.model = Scalar(node["model"], "model");
   if (node["path"]) w.path = Scalar(node["path"], "path");
   if (w.model.empty() && w.path.empty()) Fail(node, "waiver for '" + w.rule + "' needs a 'model' or a 'path'");
@@ -350,7 +362,9 @@ Waiver ParseWaiver(const YAML::Node& node, const std::set<std::string>& ids) {
   w.reason = node["reason"].Scalar();
   if (!node["expires"]) Fail(node, "waiver for '" + w.rule + "' needs an 'expires' date (YYYY-MM-DD)");
   w.expires = Scalar(node["expires"], "expires");
-  if (!ValidDate(w.expires)) Fail(node["expires"], "expires: '" + w.expires + "' is not a date (YYYY-MM-DD)");
+  if (!ValidDate(w.expires)) {
+    Fail(node["expires"], "expires: '" + w.expires + "' is not a calendar date (YYYY-MM-DD, e.g. 2027-03-31)");
+  }
   return w;
 }
 
@@ -418,15 +432,21 @@ std::vector<std::string> BuiltinPolicyNames() {
   return out;
 }
 
-Result<Policy> LoadBuiltinPolicy(std::string_view name) {
+Result<std::string_view> BuiltinPolicyText(std::string_view name) {
   size_t n = 0;
   const EmbeddedPolicy* all = EmbeddedPolicies(&n);
   for (size_t i = 0; i < n; ++i) {
-    if (all[i].name == name) return LoadPolicy(all[i].text, "builtin:" + std::string(name));
+    if (all[i].name == name) return all[i].text;
   }
   std::string known;
   for (const std::string& k : BuiltinPolicyNames()) known += (known.empty() ? "" : ", ") + k;
   return MakeError("unknown built-in policy '" + std::string(name) + "' (known: " + known + ")");
+}
+
+Result<Policy> LoadBuiltinPolicy(std::string_view name) {
+  Result<std::string_view> text = BuiltinPolicyText(name);
+  if (!text) return text.error();
+  return LoadPolicy(*text, "builtin:" + std::string(name));
 }
 
 }  // namespace modelprov::rules

@@ -47,6 +47,9 @@ std::vector<std::string> BuiltinPolicyNames();
 // Loads "builtin:NAME" presets by NAME; error lists the known names.
 Result<Policy> LoadBuiltinPolicy(std::string_view name);
 
+// A preset's YAML as compiled in (a starting point for a policy file).
+Result<std::string_view> BuiltinPolicyText(std::string_view name);
+
 // The closed lists policies are checked against: license categories (as in
 // seeds/schema, checked by a test) and lineage relations.
 const std::vector<std::string>& LicenseCategories();

@@ -1,12 +1,12 @@
 #include "cli/baseline_command.h"
 #include "core/text.h"
 
-#include <fstream>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/cli.h"
+#include "cli/report_command.h"
 #include "cli/scan_command.h"
 #include "engine/baseline.h"
 
@@ -19,10 +19,12 @@ void AddBaselineFlags(CLI::App& cmd, RawScanOptions& raw) {
                  "Policy FILE, builtin:NAME or none (default: .modelprov.yml in the scanned directory, "
                  "else builtin:default)");
   cmd.add_option("--catalog", raw.catalog, "JSON file whose entries override or extend the built-in catalog");
-  cmd.add_option("-j,--jobs", raw.jobs, "Worker threads (default: all cores)");
+  cmd.add_option("-j,--jobs", raw.jobs, "Worker threads (default: all cores)")->check(WholeNumber(0, kMaxJobs));
   cmd.add_option("--max-file-size", raw.max_file_size, "Largest file (bytes) loaded for text extraction")
+      ->check(WholeNumber(1, UINT64_MAX))
       ->capture_default_str();
   cmd.add_flag("-q,--quiet", raw.quiet, "No progress line");
+  AddExcludeFlag(cmd, raw);
 }
 
 int RunBaselineCreate(const RawScanOptions& raw) {
@@ -37,9 +39,8 @@ int RunBaselineCreate(const RawScanOptions& raw) {
   std::optional<ScanResult> result = ScanAndEvaluate(*config);
   if (!result) return kExitUsage;
   std::string text = rules::Baseline::Write(result->findings);
-  std::ofstream out(raw.output, std::ios::binary);
-  if (!out || !(out << text)) {
-    std::cerr << "modelprov: cannot write " << TerminalSafe(raw.output) << "\n";
+  if (Status st = WriteTextFile(raw.output, text); !st) {
+    std::cerr << "modelprov: " << TerminalSafe(st.error().message) << "\n";
     return kExitUsage;
   }
   Result<rules::Baseline> written = rules::Baseline::Parse(text, raw.output);

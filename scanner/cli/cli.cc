@@ -3,6 +3,7 @@
 
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -37,6 +38,12 @@ int Run(int argc, char** argv) {
   std::string policy_file;
   CLI::App* policy_check = policy->add_subcommand("check", "Validate a policy file without scanning");
   policy_check->add_option("file", policy_file, "Policy FILE or builtin:NAME")->required();
+  std::string policy_catalog;
+  policy_check->add_option("--catalog", policy_catalog,
+                           "JSON file whose entries override or extend the built-in catalog (names the policy may use)");
+  std::string preset;
+  CLI::App* policy_show = policy->add_subcommand("show", "Print a built-in policy (start a .modelprov.yml from it)");
+  policy_show->add_option("name", preset, "builtin:NAME (or NAME)")->required();
 
   CLI::App* baseline = app.add_subcommand("baseline", "Accept the current findings as a baseline");
   baseline->require_subcommand(1);
@@ -48,16 +55,29 @@ int Run(int argc, char** argv) {
   CLI::App* explain = app.add_subcommand("explain", "Show what the catalog knows about a name, and which rules fire");
   AddExplainFlags(*explain, explain_options);
 
-  // The top level takes only flags and a command: a first word that names no
-  // command would otherwise be reported by CLI11 as a missing subcommand.
-  if (argc > 1 && argv[1][0] != '-') {
-    std::string word = argv[1];
-    bool known = false;
-    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) known = known || sub->check_name(word);
-    if (!known) {
-      std::cerr << "modelprov: unknown command '" << TerminalSafe(word) << "' (see modelprov --help)\n";
+  // A word where a command is expected must name one: CLI11 would report
+  // an unknown word as "a subcommand is required", which hides the typo.
+  // Checked at each level (`modelprov frob`, `modelprov policy frob`).
+  CLI::App* level = &app;
+  std::string where = "modelprov";
+  for (int i = 1; i < argc && argv[i][0] != '-'; ++i) {
+    std::vector<CLI::App*> subs = level->get_subcommands([](CLI::App*) { return true; });
+    if (subs.empty()) break;
+    std::string word = argv[i];
+    CLI::App* next = nullptr;
+    std::string known;
+    for (CLI::App* sub : subs) {
+      if (sub->check_name(word)) next = sub;
+      known += (known.empty() ? "" : ", ") + sub->get_name();
+    }
+    if (next == nullptr) {
+      std::string what = level == &app ? "command" : "subcommand";
+      std::cerr << "modelprov: unknown " << what << " '" << TerminalSafe(word) << "'" << (level == &app ? "" : " for " + where)
+                << " (known: " << known << "; see " << where << " --help)\n";
       return kExitUsage;
     }
+    level = next;
+    where += " " + next->get_name();
   }
 
   try {
@@ -65,7 +85,9 @@ int Run(int argc, char** argv) {
   } catch (const CLI::Success& e) {  // --help, --version
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "modelprov: " << TerminalSafe(e.what()) << " (see modelprov --help)\n";
+    // Point at the help of the command whose flags were wrong.
+    std::string command = where == "modelprov" ? "" : where.substr(std::string("modelprov ").size()) + ": ";
+    std::cerr << "modelprov: " << command << TerminalSafe(e.what()) << " (see " << where << " --help)\n";
     return kExitUsage;
   }
 
@@ -77,7 +99,8 @@ int Run(int argc, char** argv) {
     }
     return RunScan(*config);
   }
-  if (policy_check->parsed()) return RunPolicyCheck(policy_file);
+  if (policy_check->parsed()) return RunPolicyCheck(policy_file, policy_catalog);
+  if (policy_show->parsed()) return RunPolicyShow(preset);
   if (baseline_create->parsed()) return RunBaselineCreate(baseline_raw);
   if (explain->parsed()) return RunExplain(explain_options);
   if (report->parsed()) {

@@ -178,20 +178,6 @@ std::optional<Explained> Lookup(const std::string& name, const Resolver& resolve
   return std::nullopt;
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t sub = prev[j - 1] + (AsciiLower(a[i - 1]) == AsciiLower(b[j - 1]) ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 // Literal prefix of a glob pattern ("deepseek-*" -> "deepseek-"), trimmed of
 // a trailing separator so it reads as a name.
 std::string LiteralPrefix(const std::string& pattern) {

@@ -14,6 +14,7 @@
 
 namespace CLI {
 class App;
+class Validator;
 }
 
 namespace modelprov::cli {
@@ -30,6 +31,7 @@ struct RawScanOptions {
   bool quiet = false;
   // Git modes (docs/git-and-archives.md).
   bool staged = false;
+  bool whole_files = false;
   std::string since;
   std::string commit;
   std::string git_dir;
@@ -43,6 +45,7 @@ struct RawScanOptions {
   std::string policy;    // FILE, builtin:NAME or none; empty: discover (policy_loader.h)
   std::string baseline;  // baseline FILE; empty: none
   std::vector<std::string> reports;  // --report FORMAT=FILE, repeatable
+  std::vector<std::string> exclude;  // --exclude PATTERN, repeatable (gitignore syntax)
 };
 
 // One thing to scan.
@@ -70,6 +73,12 @@ struct ScanConfig {
   GitMode git_mode = GitMode::kWorkTree;
   std::string git_path;              // where to look for the repository (git modes and --history)
   bool git_dir_explicit = false;     // --git-dir: the user named the repository, read it wherever it is
+  // --staged FILE...: only these (as given on the command line); empty: every
+  // staged change.
+  std::vector<std::string> staged_paths;
+  // --whole-files: with --staged/--since, every reference in a changed file,
+  // not only those the change adds.
+  bool whole_files = false;
   std::string since_rev;
   std::string commit_rev;            // empty: HEAD for --history, the work tree for --since
   bool history = false;
@@ -80,6 +89,9 @@ struct ScanConfig {
   uint64_t archive_max_ratio = 0;
   std::string policy;                // as given; empty: discover
   std::string baseline_file;         // empty: no baseline
+  // --exclude patterns (gitignore syntax), in command-line order; the
+  // .modelprovignore file's are added when the scan starts.
+  std::vector<std::string> exclude;
   // Extra reports from the same scan: (format, file), in command-line order.
   std::vector<std::pair<std::string, std::string>> reports;
 };
@@ -107,6 +119,16 @@ struct RawNoticeOptions {
   std::string catalog;
   unsigned jobs = 0;
 };
+
+// Most worker threads -j accepts.
+inline constexpr uint64_t kMaxJobs = 1024;
+
+// A CLI11 check for a numeric flag: digits only (no sign), within [min, max];
+// the error says the range and what was given.
+CLI::Validator WholeNumber(uint64_t min, uint64_t max);
+
+// Registers --exclude (shared by scan and baseline create).
+void AddExcludeFlag(CLI::App& cmd, RawScanOptions& raw);
 
 // Registers the scan flags on `cmd`, writing into `raw`.
 void AddScanFlags(CLI::App& cmd, RawScanOptions& raw);

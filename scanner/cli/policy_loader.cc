@@ -2,7 +2,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
+
+#include "core/text.h"
+#include "engine/policy_names.h"
 
 namespace modelprov::cli {
 namespace {
@@ -83,6 +87,16 @@ std::optional<std::string> EvidenceLines::Line(const std::string& path, uint32_t
   }
   if (!it->second || line == 0 || line > it->second->size()) return std::nullopt;
   return (*it->second)[line - 1];
+}
+
+void WarnUnknownCatalogNames(const rules::Policy& policy, const Catalog& catalog) {
+  rules::CatalogNames names;
+  for (const Family& f : catalog.families()) names.families.push_back(f.id);
+  for (const Provider& p : catalog.providers()) names.providers.push_back(p.id);
+  for (const Publisher& p : catalog.publishers()) names.publishers.push_back(p.id);
+  for (const std::string& w : rules::UnknownCatalogNames(policy, names)) {
+    std::cerr << "modelprov: warning: " << TerminalSafe(w) << "\n";
+  }
 }
 
 }  // namespace modelprov::cli

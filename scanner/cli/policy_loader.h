@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "cli/options.h"
 #include "engine/policy.h"
 
@@ -16,6 +17,11 @@ namespace modelprov::cli {
 // empty: then `.modelprov.yml` in `root_dir` if that file exists (root_dir
 // empty: none), else builtin:default. Errors name the file and line.
 Result<rules::Policy> LoadActivePolicy(const std::string& spec, const std::string& root_dir);
+
+// Prints "modelprov: warning: ..." on stderr for each family, provider or
+// publisher the policy names that `catalog` does not know (a typo would make
+// the rule never fire).
+void WarnUnknownCatalogNames(const rules::Policy& policy, const Catalog& catalog);
 
 // The directory whose .modelprov.yml applies: the only scanned directory,
 // or empty when several paths (or files) are scanned.

@@ -1,7 +1,10 @@
 #include "cli/report_command.h"
 #include "core/text.h"
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -12,9 +15,10 @@
 
 namespace modelprov::cli {
 
-WriteOptions MakeWriteOptions(bool color) {
+WriteOptions MakeWriteOptions(bool color, std::optional<Severity> fail_on) {
   WriteOptions options;
   options.color = color;
+  options.fail_on = fail_on;
   const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
   if (epoch != nullptr && *epoch != '\0') {
     char* end = nullptr;
@@ -31,6 +35,21 @@ WriteOptions MakeWriteOptions(bool color) {
   return options;
 }
 
+Status WriteTextFile(const std::string& path, std::string_view text) {
+  // stdio rather than ofstream: its errno after a failed open, write or
+  // close is the reason people need ("No space left on device").
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) return MakeError("cannot write " + path + ": " + std::strerror(errno));
+  bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  int write_errno = errno;
+  if (std::fclose(f) != 0 && written) {
+    written = false;
+    write_errno = errno;
+  }
+  if (!written) return MakeError("cannot write " + path + ": " + std::strerror(write_errno));
+  return Ok{};
+}
+
 Status WriteReport(const ScanResult& result, const std::string& format, const std::string& output,
                    const WriteOptions& options) {
   WriterList writers = DefaultWriters();
@@ -41,11 +60,12 @@ Status WriteReport(const ScanResult& result, const std::string& format, const st
     std::cout.flush();
     return Ok{};
   }
-  std::ofstream out(output, std::ios::binary);
-  if (!out) return MakeError("cannot write " + output);
-  writer->Write(result, out, options);
-  out.flush();
-  if (!out) return MakeError("cannot write " + output);
+  std::ostringstream text;
+  writer->Write(result, text, options);
+  std::string bytes = std::move(text).str();
+  if (Status st = WriteTextFile(output, bytes); !st) return st;
+  std::cerr << "modelprov: wrote " << format << " report to " << TerminalSafe(output) << " (" << bytes.size()
+            << " bytes)\n";
   return Ok{};
 }
 

@@ -3,7 +3,9 @@
 // that writes a report to a file or stdout, shared by scan and notice.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "cli/options.h"
 #include "core/scan_result.h"
@@ -14,9 +16,15 @@ namespace modelprov::cli {
 // Writer options for this run. SOURCE_DATE_EPOCH (seconds since 1970, the
 // reproducible-builds convention), when set, fixes the timestamp that the
 // CycloneDX, SPDX and HTML reports record, and so their serial numbers.
-WriteOptions MakeWriteOptions(bool color);
+// `fail_on`: what blocks this run (the text report advises on those).
+WriteOptions MakeWriteOptions(bool color, std::optional<Severity> fail_on = Severity::kError);
 
-// Renders `format` to `output` (empty: stdout). Fails when the file cannot be
+// Writes `text` to `path` (created or truncated); the error names the file
+// and the system's reason.
+Status WriteTextFile(const std::string& path, std::string_view text);
+
+// Renders `format` to `output` (empty: stdout); a file gets a one-line
+// confirmation on stderr. Fails when the file cannot be
 // written. Precondition: `format` names a writer.
 Status WriteReport(const ScanResult& result, const std::string& format, const std::string& output,
                    const WriteOptions& options);

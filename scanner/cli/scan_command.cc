@@ -17,6 +17,7 @@
 #include "cli/report_command.h"
 #include "cli/cli.h"
 #include "cli/policy_loader.h"
+#include "cli/progress_line.h"
 #include "cli/report_command.h"
 #include "engine/baseline.h"
 #include "engine/evaluator.h"
@@ -29,19 +30,10 @@
 #include "source/file_list_source.h"
 #include "source/git_repo.h"
 #include "source/git_sources.h"
+#include "source/ignore_rules.h"
 
 namespace modelprov::cli {
 namespace {
-
-// A one-line, self-overwriting progress line on stderr, shown only once a
-// scan has run for a second (short scans stay silent).
-void ShowProgress(const ScanProgress& p) {
-  if (p.seconds < 1.0) return;
-  std::fprintf(stderr, "\r\x1b[2Kscanning: %llu/%llu files, %.1f MB, %.1f s",
-               static_cast<unsigned long long>(p.files_done), static_cast<unsigned long long>(p.files_total),
-               static_cast<double>(p.bytes_done) / (1 << 20), p.seconds);
-  std::fflush(stderr);
-}
 
 // Facts about the repository a user should know before reading the report.
 void NoteRepositoryState(const GitRepo& repo, const ScanConfig& config) {
@@ -56,14 +48,36 @@ void NoteRepositoryState(const GitRepo& repo, const ScanConfig& config) {
   }
 }
 
+// A path named on the command line as the repository names it: relative to
+// the work tree's root, without resolving a final symbolic link (the index
+// holds the link, not its target).
+Result<std::string> RepoRelativePath(const std::string& path, const GitRepo& repo) {
+  std::error_code ec;
+  std::filesystem::path given = std::filesystem::absolute(path, ec);
+  std::filesystem::path dir = std::filesystem::weakly_canonical(given.parent_path(), ec);
+  std::filesystem::path root = std::filesystem::weakly_canonical(repo.workdir(), ec);
+  std::filesystem::path rel = (dir / given.filename()).lexically_relative(root);
+  if (ec || rel.empty() || *rel.begin() == "..") {
+    return MakeError(path + " is outside the repository's work tree (" + repo.workdir() + ")");
+  }
+  return rel.generic_string();
+}
+
 Result<std::vector<std::unique_ptr<Source>>> MakeSources(const ScanConfig& config, const std::shared_ptr<GitRepo>& repo,
                                                          std::unique_ptr<Source>& since_base) {
   std::vector<std::unique_ptr<Source>> sources;
   switch (config.git_mode) {
     case ScanConfig::GitMode::kStaged: {
-      auto s = MakeStagedIndexSource(repo);
+      std::vector<std::string> named;
+      for (const std::string& p : config.staged_paths) {
+        Result<std::string> rel = RepoRelativePath(p, *repo);
+        if (!rel) return rel.error();
+        named.push_back(std::move(*rel));
+      }
+      auto s = MakeStagedSources(repo, named);
       if (!s) return s.error();
-      sources.push_back(std::move(*s));
+      sources.push_back(std::move(s->changed));
+      if (!config.whole_files) since_base = std::move(s->baseline);
       return sources;
     }
     case ScanConfig::GitMode::kCommit: {
@@ -76,7 +90,7 @@ Result<std::vector<std::unique_ptr<Source>>> MakeSources(const ScanConfig& confi
       auto s = MakeChangedSinceSources(repo, config.since_rev, config.commit_rev);
       if (!s) return s.error();
       sources.push_back(std::move(s->changed));
-      since_base = std::move(s->baseline);
+      if (!config.whole_files) since_base = std::move(s->baseline);
       return sources;
     }
     case ScanConfig::GitMode::kWorkTree:
@@ -175,6 +189,22 @@ std::string EvidenceRoot(const ScanConfig& config, const GitRepo* repo) {
   return ".";
 }
 
+// The --exclude patterns and those of `.modelprovignore` in the directory
+// reported paths are relative to: the repository's root in git modes, the
+// scanned directory, else the current directory.
+Result<IgnoreRules> LoadIgnoreRules(const ScanConfig& config, const GitRepo* repo) {
+  std::string dir = EvidenceRoot(config, repo);
+  if (dir.empty()) dir = ".";
+  std::string file = (std::filesystem::path(dir) / ".modelprovignore").string();
+  Result<std::vector<std::string>> lines = ReadIgnoreFile(file);
+  if (!lines) return lines.error();
+  std::vector<std::string> patterns = config.exclude;
+  patterns.insert(patterns.end(), lines->begin(), lines->end());
+  Result<IgnoreRules> rules = IgnoreRules::FromPatterns(patterns);
+  if (!rules) return MakeError((lines->empty() ? "--exclude: " : file + " or --exclude: ") + rules.error().message);
+  return rules;
+}
+
 // expired-waiver findings point at the policy file as it was named on the
 // command line. Like all evidence they should be relative to the scanned
 // root; a policy outside it gets its absolute path, which SARIF writes as a
@@ -236,6 +266,7 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
     std::cerr << "modelprov: " << TerminalSafe(policy.error().message) << "\n";
     return std::nullopt;
   }
+  WarnUnknownCatalogNames(*policy, *catalog);
   Result<std::optional<rules::Baseline>> baseline = LoadBaseline(config.baseline_file);
   if (!baseline) {
     std::cerr << "modelprov: " << TerminalSafe(baseline.error().message) << "\n";
@@ -259,7 +290,8 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
   ScanRequest request;
   request.jobs = config.jobs;
   request.limits = limits;
-  if (config.progress) request.on_progress = ShowProgress;
+  ProgressLine progress(stderr);
+  if (config.progress) request.on_progress = [&progress](const ScanProgress& p) { progress.Show(p); };
   std::unique_ptr<Source> since_base;
   Result<std::vector<std::unique_ptr<Source>>> sources = MakeSources(config, repo, since_base);
   if (!sources) {
@@ -267,6 +299,12 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
     return std::nullopt;
   }
   request.sources = std::move(*sources);
+  Result<IgnoreRules> ignore = LoadIgnoreRules(config, repo.get());
+  if (!ignore) {
+    std::cerr << "modelprov: " << TerminalSafe(ignore.error().message) << "\n";
+    return std::nullopt;
+  }
+  request.ignore = &*ignore;
   request.excluded_paths = policy_paths;
   if (policy_paths.empty() && policy->origin.rfind("builtin:", 0) != 0 && policy->origin != "none") {
     std::error_code ec;
@@ -280,7 +318,7 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
   }
 
   ScanResult result = modelprov::RunScan(request, extractors, resolver);
-  if (config.progress && result.stats.seconds >= 1.0) std::fprintf(stderr, "\r\x1b[2K");
+  progress.Clear();
   if (since_base) {
     ScanRequest base_request;
     base_request.jobs = config.jobs;
@@ -291,8 +329,10 @@ std::optional<ScanResult> ScanAndEvaluate(const ScanConfig& given) {
     // A file REV's version of which could not be read makes every reference
     // of the new version look new: its error must reach the output, marked
     // as the base revision's.
+    std::string base_name = config.git_mode == ScanConfig::GitMode::kStaged ? "HEAD, the --staged base"
+                                                                             : "the --since base " + config.since_rev;
     for (ScanError& e : base.errors) {
-      result.errors.push_back({std::move(e.path), "in the --since base " + config.since_rev + ": " + e.message});
+      result.errors.push_back({std::move(e.path), "in " + base_name + ": " + e.message});
     }
     SortScanResult(result);
   }
@@ -339,12 +379,12 @@ int RunScan(const ScanConfig& config) {
   if (!scanned) return kExitUsage;
   const ScanResult& result = *scanned;
 
-  if (Status st = WriteReport(result, config.format, config.output, MakeWriteOptions(config.color)); !st) {
+  if (Status st = WriteReport(result, config.format, config.output, MakeWriteOptions(config.color, config.fail_on)); !st) {
     std::cerr << "modelprov: " << TerminalSafe(st.error().message) << "\n";
     return kExitUsage;
   }
   for (const auto& [format, file] : config.reports) {
-    if (Status st = WriteReport(result, format, file, MakeWriteOptions(false)); !st) {
+    if (Status st = WriteReport(result, format, file, MakeWriteOptions(false, config.fail_on)); !st) {
       std::cerr << "modelprov: " << TerminalSafe(st.error().message) << "\n";
       return kExitUsage;
     }

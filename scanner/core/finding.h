@@ -1,9 +1,12 @@
-// Finding: a policy rule's verdict on one resolved model occurrence.
+// Finding: a policy rule's verdict on one resolved model, with every place
+// the model is used where the verdict is the same (one model used 40 times is
+// one finding with 40 places).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/location.h"
 
@@ -21,7 +24,14 @@ struct Finding {
   std::string model;      // canonical model id the finding is about
   std::string trigger;    // the fact or term that fired the rule, e.g. "country=CN"
   std::string how_to_fix; // Markdown, may be empty
-  Location location;
+  Location location;      // the first place, in reference order
+  // The other places, in reference order (empty for a single use). SARIF
+  // writes them as relatedLocations, JSON as `locations` after the first.
+  std::vector<Location> also_at;
+  // Where the rule is written: "ORIGIN:LINE" of its policy file (ORIGIN as
+  // in Policy::origin, e.g. ".modelprov.yml:12" or "builtin:default:8").
+  // Empty for findings not made by a rule (expired waivers).
+  std::string rule_source;
   // Set when a waiver or inline suppression silenced the finding; such
   // findings are reported but do not count for --fail-on. One of "waiver",
   // "inline", "baseline".
@@ -38,5 +48,8 @@ struct Finding {
 // 2099-01-01: approved by legal", "suppressed inline: no reason given",
 // "accepted in baseline modelprov-baseline.json". Empty when active.
 std::string SuppressionText(const Finding& f);
+
+// How many places a finding covers (1 + also_at).
+inline size_t PlaceCount(const Finding& f) { return 1 + f.also_at.size(); }
 
 }  // namespace modelprov

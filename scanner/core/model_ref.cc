@@ -30,6 +30,12 @@ std::string_view KindName(ReferenceKind kind) {
   return "unknown";
 }
 
+std::vector<std::string> ReferenceKindNames() {
+  std::vector<std::string> out;
+  for (const auto& [k, name] : kKindNames) out.emplace_back(name);
+  return out;
+}
+
 std::optional<ReferenceKind> ParseKind(std::string_view name) {
   for (const auto& [k, n] : kKindNames) {
     if (n == name) return k;

@@ -32,6 +32,8 @@ enum class ReferenceKind {
 
 std::string_view KindName(ReferenceKind kind);
 std::optional<ReferenceKind> ParseKind(std::string_view name);
+// Every kind's name, in declaration order (for error messages).
+std::vector<std::string> ReferenceKindNames();
 
 // How sure the extractor is that the text names a model. The resolver uses it
 // to decide how much catalog evidence a reference needs before it is reported,

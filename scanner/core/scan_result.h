@@ -22,6 +22,7 @@ struct ScanStats {
   uint64_t files = 0;    // files considered (walked and not excluded)
   uint64_t bytes = 0;    // total size of those files
   double seconds = 0.0;  // wall time of the scan
+  uint64_t excluded = 0; // files left out by --exclude or .modelprovignore
 };
 
 // The catalog's facts about one license, so writers (and `report --from`)

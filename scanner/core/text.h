@@ -12,6 +12,12 @@ namespace modelprov {
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 std::string ToLower(std::string_view s);
 bool IEquals(std::string_view a, std::string_view b);
+// Levenshtein distance ignoring ASCII case (for "closest known name" hints).
+size_t EditDistance(std::string_view a, std::string_view b);
+
+// Orders ignoring ASCII case ("deepseek" < "Qwen"), then by bytes, so equal
+// words differing in case still have one order.
+bool ILess(std::string_view a, std::string_view b);
 bool IStartsWith(std::string_view s, std::string_view prefix);
 bool IContains(std::string_view haystack, std::string_view needle);
 // True when some element of `v` equals `s` ignoring ASCII case.

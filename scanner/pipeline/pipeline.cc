@@ -283,6 +283,10 @@ class Worker final : public MemberExtractor {
       return *matters;
     };
     for (const Extractor* ex : chosen) {
+      // An archive's bytes are never text, whatever its name claims
+      // (LICENSE-plugin.zip): only the extractors that read binary
+      // containers see it; its members were given to every extractor above.
+      if (archive && ex->input() != Extractor::Input::kRandomAccess) continue;
       ExtractInput in;
       in.path = e.path;
       in.name = BaseName(e.path);
@@ -548,6 +552,9 @@ ScanResult RunScan(ScanRequest& request, const ExtractorList& extractors, const 
     ListingSink sink(i, entries, result.errors);
     Status st = request.sources[i]->Walk(sink);
     if (!st) result.errors.push_back({"", st.error().message});
+  }
+  if (request.ignore != nullptr && !request.ignore->empty()) {
+    result.stats.excluded = std::erase_if(entries, [&](const ListedEntry& e) { return request.ignore->Ignored(e.entry.path); });
   }
   if (!request.excluded_files.empty()) {
     std::erase_if(entries, [&](const ListedEntry& e) { return IsExcluded(e.entry, request.excluded_files); });

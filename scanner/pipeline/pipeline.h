@@ -19,6 +19,7 @@
 #include "core/scan_result.h"
 #include "extract/extractor.h"
 #include "pipeline/archive_expander.h"
+#include "source/ignore_rules.h"
 #include "source/source.h"
 
 namespace modelprov {
@@ -54,6 +55,9 @@ struct ScanRequest {
   // The same for entries of git sources, by their reported path (a policy
   // file read from a commit's tree).
   std::vector<std::string> excluded_paths;
+  // Paths the user leaves out (--exclude, .modelprovignore), matched against
+  // each entry's reported path; counted in ScanStats::excluded. May be null.
+  const IgnoreRules* ignore = nullptr;
   // Called from one worker thread about every 100 ms; may be empty.
   std::function<void(const ScanProgress&)> on_progress;
 };

@@ -95,6 +95,18 @@ std::string FileUri(const std::string& path) {
   return "file://" + std::string(p[0] == '/' ? "" : "/") + report::PercentEncodePath(p);
 }
 
+json Physical(const Location& l) {
+  json artifact = IsAbsolutePath(l.path) ? json{{"uri", FileUri(l.path)}}
+                                         : json{{"uri", report::PercentEncodePath(l.path)}, {"uriBaseId", "%SRCROOT%"}};
+  json physical = {{"artifactLocation", artifact}};
+  if (l.line > 0) {
+    json region = {{"startLine", l.line}};
+    if (l.column > 0) region["startColumn"] = l.column;
+    physical["region"] = region;
+  }
+  return physical;
+}
+
 json RuleJson(const RuleInfo& r) {
   std::string keys;
   for (const std::string& k : r.trigger_keys) keys += (keys.empty() ? "" : ", ") + k;
@@ -142,18 +154,17 @@ class SarifWriter final : public ReportWriter {
                      {"ruleIndex", rules[f.rule].index},
                      {"level", Level(f.severity)},
                      {"message", {{"text", SanitizeUtf8(f.message.empty() ? f.rule : f.message)}}}};
-      if (!f.location.path.empty()) {
-        json artifact = IsAbsolutePath(f.location.path)
-                            ? json{{"uri", FileUri(f.location.path)}}
-                            : json{{"uri", report::PercentEncodePath(f.location.path)}, {"uriBaseId", "%SRCROOT%"}};
-        json physical = {{"artifactLocation", artifact}};
-        if (f.location.line > 0) {
-          json region = {{"startLine", f.location.line}};
-          if (f.location.column > 0) region["startColumn"] = f.location.column;
-          physical["region"] = region;
-        }
-        result["locations"] = json::array({{{"physicalLocation", physical}}});
+      if (!f.location.path.empty()) result["locations"] = json::array({{{"physicalLocation", Physical(f.location)}}});
+      // The model's other uses with the same verdict: one result, many
+      // places, so code scanning shows one alert per model and rule.
+      json related = json::array();
+      for (const Location& l : f.also_at) {
+        if (l.path.empty()) continue;
+        related.push_back({{"id", related.size() + 1},
+                           {"physicalLocation", Physical(l)},
+                           {"message", {{"text", SanitizeUtf8(f.model.empty() ? f.rule : f.model)}}}});
       }
+      if (!related.empty()) result["relatedLocations"] = std::move(related);
       // Line numbers are left out on purpose: code scanning matches a finding
       // across commits by this value, and edits above it move the line. The
       // evidence line's text (whitespace removed) and the finding's index

@@ -174,6 +174,8 @@ json ScanResultToJson(const ScanResult& r) {
   doc["models"] = models;
   json findings = json::array();
   for (const Finding& f : r.findings) {
+    json places = json::array({LocationJson(f.location)});
+    for (const Location& l : f.also_at) places.push_back(LocationJson(l));
     findings.push_back({{"rule", f.rule},
                         {"severity", SeverityName(f.severity)},
                         {"message", SanitizeUtf8(f.message)},
@@ -183,6 +185,8 @@ json ScanResultToJson(const ScanResult& r) {
                         {"path", SanitizeUtf8(f.location.path)},
                         {"line", f.location.line},
                         {"column", f.location.column},
+                        {"locations", places},
+                        {"rule_source", NullIfEmpty(f.rule_source)},
                         {"suppressed_by", NullIfEmpty(f.suppressed_by)},
                         {"suppressed_reason", NullIfEmpty(f.suppressed_reason)},
                         {"waiver_expires", NullIfEmpty(f.waiver_expires)}});
@@ -213,8 +217,11 @@ json ScanResultToJson(const ScanResult& r) {
   }
   size_t suppressed = 0;
   for (const Finding& f : r.findings) suppressed += f.suppressed_by.empty() ? 0 : 1;
-  doc["stats"] = {{"files", r.stats.files}, {"bytes", r.stats.bytes}, {"seconds", r.stats.seconds},
-                  {"suppressed", suppressed}};
+  doc["stats"] = {{"files", r.stats.files},
+                  {"bytes", r.stats.bytes},
+                  {"seconds", r.stats.seconds},
+                  {"suppressed", suppressed},
+                  {"excluded", r.stats.excluded}};
   return doc;
 }
 
@@ -304,6 +311,11 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       f.trigger = Str(j, "trigger");
       f.how_to_fix = Str(j, "how_to_fix");
       f.location = LocationFrom(j);
+      // `locations` (all places, the first being path/line/column) came with
+      // grouped findings; older scans have one place per finding.
+      const json places = j.value("locations", json::array());
+      for (size_t i = 1; places.is_array() && i < places.size(); ++i) f.also_at.push_back(LocationFrom(places[i]));
+      f.rule_source = Str(j, "rule_source");
       f.suppressed_by = Str(j, "suppressed_by");
       f.suppressed_reason = Str(j, "suppressed_reason");
       f.waiver_expires = Str(j, "waiver_expires");
@@ -338,6 +350,7 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       r.stats.files = doc["stats"].value("files", uint64_t{0});
       r.stats.bytes = doc["stats"].value("bytes", uint64_t{0});
       r.stats.seconds = doc["stats"].value("seconds", 0.0);
+      r.stats.excluded = doc["stats"].value("excluded", uint64_t{0});
     }
   } catch (const json::exception& e) {
     return MakeError(std::string("malformed modelprov JSON scan: ") + Abbreviate(e.what(), 200));

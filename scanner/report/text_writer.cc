@@ -1,7 +1,9 @@
 // The human-readable report: one block per model dependency with its origin,
 // license, obligations and where it is used, then findings, unknown
 // references, errors and a one-line summary.
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -31,6 +33,14 @@ class Style {
 };
 
 std::string Or(const std::string& s, const char* fallback) { return s.empty() ? fallback : s; }
+
+// The rule id of findings about expired waivers (rules/engine/evaluator.h;
+// writers do not depend on the rules engine).
+constexpr std::string_view kExpiredWaiverRuleId = "expired-waiver";
+
+std::string Plural(size_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
 
 // Every value that comes from scanned files, git or the catalog passes
 // through this: control characters are escaped (a file name holding ESC, CR
@@ -146,10 +156,11 @@ class TextWriter final : public ReportWriter {
 
   void Write(const ScanResult& r, std::ostream& out, const WriteOptions& options) const override {
     Style st(options.color);
+    WriteCounts(r, st, out);
     for (const ModelSummary& m : r.models) WriteModel(m, r, st, out);
     WriteRemoved(r, st, out);
     WriteUnresolved(r, st, out);
-    WriteFindings(r, st, out);
+    WriteFindings(r, st, options, out);
     if (!r.errors.empty()) {
       out << st.Bold("Scan errors (" + std::to_string(r.errors.size()) + ")") << "\n";
       for (const ScanError& e : r.errors) out << "    " << (e.path.empty() ? "(scan)" : T(e.path)) << ": " << T(e.message) << "\n";
@@ -174,7 +185,39 @@ class TextWriter final : public ReportWriter {
     out << "\n";
   }
 
-  static void WriteFindings(const ScanResult& r, const Style& st, std::ostream& out) {
+  // Counts first, so the reader knows what is coming: per severity, then
+  // per rule (active findings; places in parentheses when they differ).
+  static void WriteCounts(const ScanResult& r, const Style& st, std::ostream& out) {
+    if (r.findings.empty()) return;
+    std::map<Severity, size_t, std::greater<>> by_severity;
+    std::vector<std::pair<std::string, size_t>> by_rule;  // ranked order, as the findings are
+    size_t suppressed = 0;
+    for (const Finding& f : r.findings) {
+      if (!f.suppressed_by.empty()) {
+        ++suppressed;
+        continue;
+      }
+      ++by_severity[f.severity];
+      auto it = std::find_if(by_rule.begin(), by_rule.end(), [&](const auto& p) { return p.first == f.rule; });
+      if (it == by_rule.end()) by_rule.emplace_back(f.rule, 1);
+      else ++it->second;
+    }
+    std::string line;
+    for (const auto& [sev, n] : by_severity) {
+      line += (line.empty() ? "" : ", ") + Plural(n, std::string(SeverityName(sev)));
+    }
+    if (line.empty()) line = "no active findings";
+    out << st.Bold("Findings: " + line) << (suppressed > 0 ? ", " + std::to_string(suppressed) + " suppressed" : "")
+        << "\n";
+    if (!by_rule.empty()) {
+      std::string rules;
+      for (const auto& [rule, n] : by_rule) rules += (rules.empty() ? "" : ", ") + T(rule) + " " + std::to_string(n);
+      out << "    by rule: " << rules << "\n";
+    }
+    out << "\n";
+  }
+
+  static void WriteFindings(const ScanResult& r, const Style& st, const WriteOptions& options, std::ostream& out) {
     if (r.findings.empty()) return;
     size_t suppressed = 0;
     for (const Finding& f : r.findings) suppressed += f.suppressed_by.empty() ? 0 : 1;
@@ -191,8 +234,44 @@ class TextWriter final : public ReportWriter {
       if (!f.trigger.empty() && f.trigger != "model=" + f.model) out << st.Dim(" [trigger: " + T(f.trigger) + "]");
       if (!f.suppressed_by.empty()) out << st.Dim(" (" + T(SuppressionText(f)) + ")");
       out << "\n";
+      WritePlaces(f, out);
+      bool blocks = f.suppressed_by.empty() && options.fail_on && f.severity >= *options.fail_on;
+      if (blocks) WriteAdvice(f, st, out);
     }
     out << "\n";
+  }
+
+  // The places after the first (which leads the finding's line): up to
+  // kShownPlaces in all, then a count.
+  static void WritePlaces(const Finding& f, std::ostream& out) {
+    constexpr size_t kShownPlaces = 10;
+    if (f.also_at.empty()) return;
+    out << "        also at ";
+    for (size_t i = 0; i < f.also_at.size() && i + 1 < kShownPlaces; ++i) out << (i ? ", " : "") << Where(f.also_at[i]);
+    if (PlaceCount(f) > kShownPlaces) {
+      out << " (+" << PlaceCount(f) - kShownPlaces << " more; --format json or sarif lists all " << PlaceCount(f) << ")";
+    }
+    out << "\n";
+  }
+
+  // What a blocked developer can do, in a few lines: the fix, the waiver to
+  // add and where, the inline comment for one place, and the rule's line.
+  static void WriteAdvice(const Finding& f, const Style& st, std::ostream& out) {
+    if (!f.how_to_fix.empty()) out << "        fix:    " << T(f.how_to_fix) << "\n";
+    if (f.rule == kExpiredWaiverRuleId) return;
+    std::string origin = f.rule_source.substr(0, f.rule_source.rfind(':'));
+    bool builtin = origin.empty() || origin.rfind("builtin:", 0) == 0;
+    std::string file = builtin ? ".modelprov.yml" : origin;
+    out << "        waive:  add to " << T(file) << " under `waivers:`  "
+        << st.Dim("- {rule: " + T(f.rule) + ", model: \"" + T(f.model) + "\", reason: \"...\", expires: YYYY-MM-DD}")
+        << "\n";
+    if (builtin && !origin.empty()) {
+      out << "                (" << T(origin) << " is built in: start the file with `modelprov policy show " << T(origin)
+          << " > .modelprov.yml`)\n";
+    }
+    out << "        ignore: one place only, a comment on the line or the line above: "
+        << st.Dim("modelprov:ignore " + T(f.rule) + " <reason>") << "\n";
+    if (!f.rule_source.empty()) out << "        rule:   " << T(f.rule_source) << "\n";
   }
 
   static void WriteSummary(const ScanResult& r, std::ostream& out) {
@@ -214,9 +293,11 @@ class TextWriter final : public ReportWriter {
     std::snprintf(secs, sizeof secs, "%.2f", r.stats.seconds);
     out << r.models.size() << " model" << (r.models.size() == 1 ? "" : "s") << " from " << publishers.size()
         << " publisher" << (publishers.size() == 1 ? "" : "s");
-    if (!countries.empty()) out << " (" << T(c.str()) << ")";
+    if (!countries.empty()) out << " (models by publisher country: " << T(c.str()) << ")";
     out << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s") << " in "
-        << r.stats.files << (r.stats.files == 1 ? " file (" : " files (") << HumanBytes(r.stats.bytes) << "); " << active << " active finding"
+        << r.stats.files << (r.stats.files == 1 ? " file (" : " files (") << HumanBytes(r.stats.bytes) << ")"
+        << (r.stats.excluded > 0 ? ", " + std::to_string(r.stats.excluded) + " excluded" : "") << "; " << active
+        << " active finding"
         << (active == 1 ? "" : "s") << ", " << r.findings.size() - active << " suppressed"
         << ", " << r.errors.size() << " scan error" << (r.errors.size() == 1 ? "" : "s")
         << "; " << secs << " s\n";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -19,6 +20,10 @@ struct WriteOptions {
   // writers that record it (CycloneDX, SPDX, HTML). Empty: the current time.
   // A fixed value makes those reports byte-for-byte reproducible.
   std::string timestamp;
+  // Findings at or above this severity block the run (scan --fail-on); the
+  // text writer tells, for each active one, how to fix, waive or suppress
+  // it. nullopt: nothing blocks, no advice.
+  std::optional<Severity> fail_on = Severity::kError;
 };
 
 // options.timestamp, or the current UTC time in the same form.

@@ -137,11 +137,12 @@ bool IsNewSide(git_delta_t status) {
 
 }  // namespace
 
-Result<std::unique_ptr<Source>> MakeStagedIndexSource(std::shared_ptr<GitRepo> repo) {
+Result<ChangedSources> MakeStagedSources(std::shared_ptr<GitRepo> repo, const std::vector<std::string>& only_paths) {
   if (repo->bare()) return MakeError("--staged needs a work tree; this repository is bare");
   std::lock_guard<std::mutex> lock(repo->mutex());
   git_repository* r = repo->get();
-  auto src = std::make_unique<GitObjectSource>(repo, "staged changes (index vs HEAD)", "index");
+  auto changed = std::make_unique<GitObjectSource>(repo, "staged changes (index vs HEAD)", "index");
+  auto baseline = std::make_unique<GitObjectSource>(repo, "HEAD versions of the staged files", "commit");
   // `git commit -a` and `git commit <paths>` prepare the commit in a
   // temporary index and name it in GIT_INDEX_FILE for the hooks; that index,
   // not .git/index, is what is about to be committed.
@@ -152,8 +153,8 @@ Result<std::unique_ptr<Source>> MakeStagedIndexSource(std::shared_ptr<GitRepo> r
     // A FIFO would block libgit2's open() forever: nothing staged can be read.
     std::string shown = index_path;
     if (!repo->workdir().empty() && shown.rfind(repo->workdir(), 0) == 0) shown = shown.substr(repo->workdir().size());
-    src->AddError({shown, "git index " + *why + "; the staged changes could not be read"});
-    return std::unique_ptr<Source>(std::move(src));
+    changed->AddError({shown, "git index " + *why + "; the staged changes could not be read"});
+    return ChangedSources{std::move(changed), std::move(baseline)};
   }
   GitTreePtr head_tree;
   if (!repo->unborn()) {
@@ -173,17 +174,44 @@ Result<std::unique_ptr<Source>> MakeStagedIndexSource(std::shared_ptr<GitRepo> r
   if (rc != 0) return MakeError(GitErrorMessage("cannot compare the index with HEAD"));
   Status renames = FindRenames(diff.get());
   if (!renames) return renames.error();
+  std::unordered_set<std::string> named(only_paths.begin(), only_paths.end());
+  std::unordered_set<std::string> seen;
   for (size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
     const git_diff_delta* d = git_diff_get_delta(diff.get(), i);
+    if (d->status == GIT_DELTA_DELETED) {
+      // Nothing to judge, but what the file referenced may have moved into
+      // a staged file (new_references.h).
+      if (IsBlobMode(d->old_file.mode)) baseline->AddBlob(d->old_file.path, d->old_file.id, d->old_file.size);
+      continue;
+    }
     if (!IsNewSide(d->status)) continue;
     const git_diff_file& f = d->new_file;
+    if (!named.empty() && !named.count(f.path)) continue;
+    seen.insert(f.path);
     if (f.mode == GIT_FILEMODE_COMMIT) {
-      src->AddError({f.path, SubmoduleMessage(f.id)});
-    } else if (IsBlobMode(f.mode)) {
-      src->AddBlob(f.path, f.id, f.size);
+      changed->AddError({f.path, SubmoduleMessage(f.id)});
+      continue;
+    }
+    if (!IsBlobMode(f.mode)) continue;
+    changed->AddBlob(f.path, f.id, f.size);
+    if (d->status != GIT_DELTA_ADDED && IsBlobMode(d->old_file.mode)) {
+      baseline->AddBlob(f.path, d->old_file.id, d->old_file.size);
     }
   }
-  return std::unique_ptr<Source>(std::move(src));
+  for (const std::string& path : only_paths) {
+    if (seen.count(path)) continue;
+    seen.insert(path);
+    const git_index_entry* e = git_index_get_bypath(index.get(), path.c_str(), 0);
+    if (e == nullptr) {
+      changed->AddError({path, "not in the git index (untracked, or only a path in the work tree); not scanned"});
+    } else if (e->mode == GIT_FILEMODE_COMMIT) {
+      changed->AddError({path, SubmoduleMessage(e->id)});
+    } else if (IsBlobMode(e->mode)) {
+      changed->AddBlob(path, e->id, e->file_size);
+    }
+  }
+  git_error_clear();
+  return ChangedSources{std::move(changed), std::move(baseline)};
 }
 
 Result<std::unique_ptr<Source>> MakeCommitTreeSource(std::shared_ptr<GitRepo> repo, const std::string& rev) {

@@ -1,11 +1,17 @@
 // Sources that read from a git repository's object database instead of (or
 // next to) the work tree:
 //
-//   StagedIndexSource   what `git commit` would record: files whose index
+//   StagedSources       what `git commit` would record: files whose index
 //                       version differs from HEAD (added, modified, renamed,
-//                       copied, type-changed), read from the index blobs.
-//                       Origin "index". With an unborn HEAD every index entry
-//                       counts as added.
+//                       copied, type-changed), read from the index blobs
+//                       (origin "index"), plus a baseline of HEAD's versions
+//                       of them (and of staged deletions), so the caller can
+//                       judge only what the commit adds. With an unborn HEAD
+//                       every index entry counts as added. Restricted to
+//                       named paths (what the pre-commit framework passes),
+//                       a named file the commit does not change is read
+//                       whole from the index with no baseline: it was named
+//                       to be checked (`pre-commit run --all-files`).
 //   CommitTreeSource    every file of a commit's tree, straight from the
 //                       object database (works in bare clones). Origin
 //                       "commit:<short-hash>".
@@ -25,13 +31,12 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "source/git_repo.h"
 #include "source/source.h"
 
 namespace modelprov {
-
-Result<std::unique_ptr<Source>> MakeStagedIndexSource(std::shared_ptr<GitRepo> repo);
 
 Result<std::unique_ptr<Source>> MakeCommitTreeSource(std::shared_ptr<GitRepo> repo, const std::string& rev);
 
@@ -39,6 +44,12 @@ struct ChangedSources {
   std::unique_ptr<Source> changed;   // the new versions
   std::unique_ptr<Source> baseline;  // REV's versions of the modified, renamed and deleted files
 };
+
+// `only_paths` empty: every staged change. Otherwise repository-relative
+// paths: the staged changes among them, and the index version of those the
+// commit leaves as they are. A named path the index does not hold is an
+// error entry.
+Result<ChangedSources> MakeStagedSources(std::shared_ptr<GitRepo> repo, const std::vector<std::string>& only_paths);
 // `commit_rev` empty: compare against the work tree (staged and unstaged
 // changes plus untracked, not-ignored files). Otherwise compare against that
 // commit's tree.

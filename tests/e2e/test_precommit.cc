@@ -206,3 +206,61 @@ TEST_CASE("plain git hook: scans the index, passes clean commits, blocks on a fa
   CHECK(missing.exit_code != 0);
   CHECK((missing.out + missing.err).find("'modelprov-not-installed' not found") != std::string::npos);
 }
+
+TEST_CASE("pre-commit framework: the hook judges what a commit adds; run --all-files judges the whole tree",
+          "[e2e][precommit]") {
+  TempDir d;
+  MakeProject(d, "");
+  std::filesystem::path project = d.path() / "project";
+  RunResult install = Run({"env", "HOME=" + d.path().string(), "PRE_COMMIT_HOME=" + (d.path() / "pre-commit-cache").string(),
+                           "pre-commit", "install"},
+                          project);
+  REQUIRE(install.exit_code == 0);
+  d.Write("project/.modelprov.yml",
+          "rules:\n  - id: no-cn-origin\n    severity: error\n    message: \"{model} comes from {publisher} ({country})\"\n"
+          "    how_to_fix: \"Use an approved model.\"\n"
+          "    when:\n      country: [CN]\n");
+  // A forbidden model that is already in the history (committed before the hook).
+  d.Write("project/app.py", kQwen);
+  Git({"add", "-A"}, project);
+  Git({"commit", "-q", "--no-verify", "-m", "existing use"}, project);
+
+  // Editing the file that already uses it adds no reference: the commit passes.
+  d.Write("project/app.py", "# load the model\n" + kQwen);
+  Git({"add", "app.py"}, project);
+  RunResult edit = RunWithTools({"commit", "-m", "comment"}, project, d.path());
+  INFO(edit.out << edit.err);
+  CHECK(edit.exit_code == 0);
+  CHECK((edit.out + edit.err).find("Passed") != std::string::npos);
+
+  // A commit that adds one is blocked, and says what to do.
+  d.Write("project/chat.py", "client.chat.completions.create(model=\"deepseek-chat\")\n");
+  Git({"add", "chat.py"}, project);
+  RunResult add = RunWithTools({"commit", "-m", "add deepseek"}, project, d.path());
+  std::string output = add.out + add.err;
+  INFO(output);
+  CHECK(add.exit_code != 0);
+  CHECK(output.find("- exit code: 1") != std::string::npos);
+  CHECK(output.find("error [no-cn-origin] chat.py:1: deepseek-chat comes from DeepSeek (CN)") != std::string::npos);
+  CHECK(output.find("Qwen/Qwen2.5-7B-Instruct comes from") == std::string::npos);
+  CHECK(output.find("        fix:    Use an approved model.\n") != std::string::npos);
+  CHECK(output.find("        waive:  add to .modelprov.yml under `waivers:`  - {rule: no-cn-origin, model: \"deepseek-chat\", "
+                    "reason: \"...\", expires: YYYY-MM-DD}\n") != std::string::npos);
+  CHECK(output.find("        ignore: one place only, a comment on the line or the line above: modelprov:ignore no-cn-origin "
+                    "<reason>\n") != std::string::npos);
+  CHECK(output.find("        rule:   .modelprov.yml:2\n") != std::string::npos);
+  CHECK(Git({"log", "--format=%s"}, project) == "comment\nexisting use\ninitial\n");
+
+  // With nothing staged, `run --all-files` checks every file and blocks on the existing use.
+  Git({"reset", "-q", "chat.py"}, project);
+  std::filesystem::remove(project / "chat.py");
+  REQUIRE(Git({"status", "--short"}, project).empty());
+  const char* path = std::getenv("PATH");
+  RunResult run_all = Run({"env", "PATH=" + BinDir() + ":" + (path ? path : "/usr/bin:/bin"), "HOME=" + d.path().string(),
+                           "PRE_COMMIT_HOME=" + (d.path() / "pre-commit-cache").string(), "pre-commit", "run", "--all-files"},
+                          project);
+  output = run_all.out + run_all.err;
+  INFO(output);
+  CHECK(run_all.exit_code != 0);
+  CHECK(output.find("error [no-cn-origin] app.py:2: Qwen/Qwen2.5-7B-Instruct comes from") != std::string::npos);
+}

@@ -235,3 +235,87 @@ TEST_CASE("WaiverNotes tells explain which waivers cover a rule for a model", "[
   CHECK(e.WaiverNotes(other) == std::vector<std::string>{
             "waived in path services/** until 2099-01-01 (path services/**, p.yml:12): sandbox"});
 }
+
+TEST_CASE("places with the same verdict are one finding; findings are ranked", "[rules][evaluator][group]") {
+  Policy p = Load(R"(rules:
+  - id: us-note
+    severity: note
+    message: "{model} is from the US"
+    when:
+      country: [US]
+  - id: no-cn
+    severity: error
+    message: "{model} comes from {country}"
+    when:
+      country: [CN]
+  - id: inventory
+    severity: note
+    message: "{model}"
+)");
+  PolicyEvaluator e(p, [] { return std::string("2030-01-01"); });
+  std::vector<Finding> f = e.Evaluate(TwoModels());
+  REQUIRE(f.size() == 4);
+  // Errors first; among notes, the policy's order (us-note before inventory), then model id.
+  CHECK(f[0].rule == "no-cn");
+  CHECK(f[0].location.path == "app/a.py");
+  REQUIRE(f[0].also_at.size() == 1);
+  CHECK(f[0].also_at[0].path == "tests/t.py");
+  CHECK(PlaceCount(f[0]) == 2);
+  CHECK(f[0].rule_source == "p.yml:7");
+  CHECK(f[1].rule == "us-note");
+  CHECK(f[1].model == "gpt-4o");
+  CHECK(f[2].rule == "inventory");
+  CHECK(f[2].model == "deepseek-chat");
+  CHECK(f[3].rule == "inventory");
+  CHECK(f[3].model == "gpt-4o");
+
+  // A place suppressed inline is its own (suppressed) finding, ranked last.
+  PolicyEvaluator inline_e(p, [] { return std::string("2030-01-01"); });
+  inline_e.set_line_reader([](const std::string& path, uint32_t line) -> std::optional<std::string> {
+    if (path == "tests/t.py" && line == 1) return std::string("x  # modelprov:ignore no-cn fixture");
+    return std::string("x");
+  });
+  std::vector<Finding> g = inline_e.Evaluate(TwoModels());
+  REQUIRE(g.size() == 5);
+  CHECK(g[0].rule == "no-cn");
+  CHECK(g[0].also_at.empty());
+  CHECK(g[4].rule == "no-cn");
+  CHECK(g[4].suppressed_by == "inline");
+  CHECK(g[4].location.path == "tests/t.py");
+}
+
+TEST_CASE("baselines written from grouped findings list every place, sorted by place", "[rules][baseline][group]") {
+  Finding f;
+  f.rule = "no-cn";
+  f.model = "deepseek-chat";
+  f.message = "m";
+  f.location = {"z.py", 4, 1};
+  f.also_at = {{"a.py", 2, 1}, {"z.py", 9, 1}};
+  std::string text = Baseline::Write({f});
+  Result<Baseline> b = Baseline::Parse(text, "b.json");
+  REQUIRE(b);
+  REQUIRE(b->entries().size() == 2);  // one entry per rule, model and path
+  CHECK(b->entries()[0].path == "a.py");
+  CHECK(b->entries()[1].path == "z.py");
+}
+
+TEST_CASE("an inline ignore naming no rule of the policy becomes a warning at its line", "[rules][evaluator]") {
+  Policy p = Load(kCnPolicy);
+  PolicyEvaluator e(p, [] { return std::string("2030-01-01"); });
+  e.set_line_reader([](const std::string& path, uint32_t line) -> std::optional<std::string> {
+    if (path == "app/a.py" && line == 2) return std::string("# modelprov:ignore no-cm,no-cn reviewed");
+    return std::string("x");
+  });
+  std::vector<Finding> f = e.Evaluate(TwoModels());
+  REQUIRE(f.size() == 3);
+  CHECK(f[0].rule == "no-cn");
+  CHECK(f[0].suppressed_by.empty());  // tests/t.py:1 is still active
+  CHECK(f[1].rule == kUnknownIgnoreRule);
+  CHECK(f[1].severity == Severity::kWarning);
+  CHECK(f[1].location.path == "app/a.py");
+  CHECK(f[1].location.line == 2);
+  CHECK(f[1].message == "`modelprov:ignore no-cm` names no rule of the policy p.yml and silences nothing (its rules: no-cn)");
+  CHECK(f[2].suppressed_by == "inline");
+  CHECK(IgnoredRuleIds("a # modelprov:ignore x,y why # modelprov:ignore z") == std::vector<std::string>{"x", "y", "z"});
+  CHECK(IgnoredRuleIds("modelprov:ignored x").empty());
+}
