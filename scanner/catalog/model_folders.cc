@@ -41,7 +41,8 @@ bool NamedAsModelLicense(std::string_view path) {
 // The licence id a license-file reference identified (or its closest one).
 std::string_view LicenseIdOf(const ResolvedReference& r) {
   if (r.resolution && !r.resolution->license.empty()) return r.resolution->license;
-  return r.ref.Fact("closest");
+  const LicenseFileFacts* f = r.ref.FactsAs<LicenseFileFacts>();
+  return f ? std::string_view(f->closest) : std::string_view();
 }
 
 void AttachFolderFiles(std::vector<ResolvedReference>& refs) {

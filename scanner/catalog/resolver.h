@@ -80,12 +80,31 @@ class Resolver {
   void FillPublisher(Resolution& r, std::string_view publisher_id) const;
   void AddCatalogLineage(Resolution& r, const Family& family, std::string_view normalized_name,
                          int depth) const;
-  std::optional<Resolution> ResolveConfig(const ModelReference& ref) const;
-  std::optional<Resolution> ResolveTokenizer(const ModelReference& ref) const;
-  std::optional<Resolution> ResolveCard(const ModelReference& ref) const;
-  // A model folder in the scanned tree derived from `base`: its id is
-  // "local:<folder>", its lineage starts with `base`.
-  std::optional<Resolution> ResolveDerivative(const ModelReference& ref, std::string_view base,
+  // One function per reference kind, chosen by Resolve() from a table in
+  // ReferenceKind order (resolver_kinds.cc); each reads its kind's typed facts.
+  std::optional<ResolvedReference> ResolveHubIdRef(ResolvedReference out) const;
+  std::optional<ResolvedReference> ResolveApiModelRef(ResolvedReference out) const;
+  std::optional<ResolvedReference> ResolveApiEndpointRef(ResolvedReference out) const;
+  std::optional<ResolvedReference> ResolveSdkPackageRef(ResolvedReference out) const;
+  // deploy-config and modelfile.
+  std::optional<ResolvedReference> ResolveDeployRef(ResolvedReference out) const;
+  std::optional<ResolvedReference> ResolveModelConfigRef(ResolvedReference out) const;
+  std::optional<ResolvedReference> ResolveAdapterRef(ResolvedReference out) const;
+  std::optional<ResolvedReference> ResolveModelCardRef(ResolvedReference out) const;
+  std::optional<ResolvedReference> ResolveGgufRef(ResolvedReference out) const;
+  std::optional<ResolvedReference> ResolveSafetensorsRef(ResolvedReference out) const;
+  std::optional<ResolvedReference> ResolveLicenseFileRef(ResolvedReference out) const;
+  std::optional<ResolvedReference> ResolveWeightsRef(ResolvedReference out) const;
+  // What every kind does last: drops an unresolved reference short of
+  // definite evidence, and gives an unknown Hub id its own identity.
+  std::optional<ResolvedReference> Kept(ResolvedReference out) const;
+
+  std::optional<Resolution> ResolveConfig(const HfConfigFacts& facts, std::string_view path) const;
+  std::optional<Resolution> ResolveTokenizer(const TokenizerFacts& facts) const;
+  std::optional<Resolution> ResolveCard(const ModelCardFacts& card, std::string_view path) const;
+  // A model folder in the scanned tree (the folder of `path`) derived from
+  // `base`: its id is "local:<folder>", its lineage starts with `base`.
+  std::optional<Resolution> ResolveDerivative(std::string_view path, std::string_view base,
                                               std::string_view relation, std::string_view source) const;
   // deploy-config and modelfile references: serving/pull commands, Modelfile
   // FROM/ADAPTER/LICENSE, env-var names and provider keys.
@@ -93,9 +112,10 @@ class Resolver {
   std::optional<Resolution> ProviderResolution(const Provider& p, std::string_view match) const;
   // safetensors __metadata__ (base_model, name, license), then a vocabulary
   // size only one family's fingerprint has; the model is the file's folder.
-  std::optional<Resolution> ResolveSafetensors(const ModelReference& ref) const;
-  // GGUF metadata: base models (lineage), general.name, then architecture.
-  std::optional<Resolution> ResolveGguf(const ModelReference& ref) const;
+  std::optional<Resolution> ResolveSafetensors(const SafetensorsFacts& facts, std::string_view path) const;
+  // GGUF metadata: base models (lineage), general.name, then architecture;
+  // `text` is the reference's text, the model's name when nothing better is known.
+  std::optional<Resolution> ResolveGguf(const GgufFacts& facts, std::string_view text) const;
 
   const Catalog& catalog_;
   std::unordered_map<std::string, std::string> org_publisher_;    // lowercased Hub org -> publisher id

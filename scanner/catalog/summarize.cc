@@ -151,7 +151,8 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
     fill(m.republisher, res.republisher);
     if (m.lineage.empty()) m.lineage = res.lineage;
     // A card that declares a license the catalog cannot map makes it unknown.
-    bool declares = !res.license.empty() || (r.ref.kind == ReferenceKind::kModelCard && !r.ref.Fact("license").empty());
+    bool declares = !res.license.empty() || (r.ref.kind == ReferenceKind::kModelCard && r.ref.FactsAs<ModelCardFacts>() != nullptr &&
+                                              !r.ref.FactsAs<ModelCardFacts>()->license.empty());
     if (declares && LicenseRank(r.ref.kind) > license_rank[key]) {
       m.license = res.license;
       license_rank[key] = LicenseRank(r.ref.kind);

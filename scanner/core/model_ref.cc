@@ -43,11 +43,9 @@ std::optional<ReferenceKind> ParseKind(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view ModelReference::Fact(std::string_view key) const {
-  for (const auto& [k, v] : facts) {
-    if (k == key) return v;
-  }
-  return {};
+Facts ModelReference::FactPairs() const {
+  const FactsVariant* v = facts.get();
+  return v ? modelprov::FactPairs(*v) : Facts{};
 }
 
 }  // namespace modelprov

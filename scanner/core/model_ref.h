@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/location.h"
+#include "core/reference_facts.h"
 
 namespace modelprov {
 
@@ -51,11 +52,6 @@ enum class Evidence {
   kPossible,
 };
 
-// Extra facts an extractor read next to the reference (config.json's
-// model_type, a model card's license, a package's ecosystem...). Small and
-// ordered so output is deterministic.
-using Facts = std::vector<std::pair<std::string, std::string>>;
-
 inline constexpr size_t kMaxExcerptBytes = 160;
 
 struct ModelReference {
@@ -64,7 +60,10 @@ struct ModelReference {
   Location location;
   std::string extractor;   // name of the extractor that produced it
   Evidence evidence = Evidence::kDefinite;
-  Facts facts;
+  // What the extractor read next to the reference, typed per kind
+  // (core/reference_facts.h): config.json's model_type, a model card's
+  // license, a GGUF file's general.* keys... Empty when it read nothing.
+  FactsBox facts;
   // Which version of the file was read: "worktree" (files on disk), "index"
   // (staged blobs) or "commit:<short-hash>". Set by the pipeline from the
   // Source, never by extractors; empty means "worktree".
@@ -75,8 +74,25 @@ struct ModelReference {
   // reading files; empty for binary inputs and line 0.
   std::string excerpt;
 
-  // Returns the value of fact `key`, or empty if absent.
-  std::string_view Fact(std::string_view key) const;
+  // The facts as T, or nullptr when there are none or they are another
+  // kind's (the resolver may refine a kind: hf-model-id facts stay on a
+  // reference it re-reads as an api-model).
+  template <typename T>
+  const T* FactsAs() const {
+    return facts.As<T>();
+  }
+  // The facts as T for an extractor to fill, replacing facts of another type.
+  template <typename T>
+  T& SetFacts() {
+    return facts.Emplace<T>();
+  }
+  // The serialised view (JSON `facts`): key/value strings in extraction order.
+  Facts FactPairs() const;
 };
+
+// Reads serialised facts (a scan JSON's `facts` object) back into the typed
+// struct for `ref.kind` (a model-config with a "tokenizer" fact holds
+// TokenizerFacts). Empty pairs leave the reference without facts.
+void SetFactsFromPairs(ModelReference& ref, const Facts& pairs);
 
 }  // namespace modelprov

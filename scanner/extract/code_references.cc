@@ -84,8 +84,18 @@ ModelReference Make(ReferenceKind kind, std::string_view text, Evidence evidence
   ref.evidence = evidence;
   ref.location.line = lit.line;
   ref.location.column = lit.column;
-  if (!lit.callee.empty()) ref.facts.emplace_back("call", lit.callee);
-  if (!lit.key.empty()) ref.facts.emplace_back("key", lit.key);
+  if (lit.callee.empty() && lit.key.empty()) return ref;
+  // Every kind made here is a name in a code slot: a Hub id keeps Hub facts,
+  // an API model or host the API-call ones.
+  if (kind == ReferenceKind::kHfModelId) {
+    HubIdFacts& f = ref.SetFacts<HubIdFacts>();
+    f.call = lit.callee;
+    f.key = lit.key;
+  } else {
+    ApiCallFacts& f = ref.SetFacts<ApiCallFacts>();
+    f.call = lit.callee;
+    f.key = lit.key;
+  }
   return ref;
 }
 

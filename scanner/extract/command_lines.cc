@@ -336,8 +336,9 @@ ModelReference CommandToReference(const CommandReference& c, std::string_view pa
   ref.location = {std::string(path), c.word.line, c.word.column};
   ref.extractor = std::string(extractor);
   ref.evidence = c.evidence;
-  if (!c.tool.empty()) ref.facts.emplace_back("tool", c.tool);
-  ref.facts.emplace_back("arg", c.arg);
+  DeployFacts& f = ref.SetFacts<DeployFacts>();
+  f.tool = c.tool;
+  f.arg = c.arg;
   return ref;
 }
 
@@ -428,7 +429,7 @@ std::vector<ModelReference> HubUrlReferences(std::string_view line, uint32_t lin
       ref.location = {std::string(path), line_no, static_cast<uint32_t>(at + 1)};
       ref.extractor = std::string(extractor);
       ref.evidence = Evidence::kLikely;
-      ref.facts.emplace_back("hub", std::string(h.hub));
+      ref.SetFacts<HubIdFacts>().hub = std::string(h.hub);
       out.push_back(std::move(ref));
       at = name_end;
     }

@@ -57,7 +57,7 @@ std::vector<ModelReference> ClassifySetting(const Setting& s, std::string_view p
   if (LooksLikeProviderVariable(s.key) && !url_names_endpoint) {
     ModelReference ref = base(ReferenceKind::kDeployConfig, std::string(s.key), Evidence::kPossible, s.key_line,
                               s.key_column);
-    ref.facts.emplace_back("env_var", std::string(s.key));
+    ref.SetFacts<DeployFacts>().env_var = std::string(s.key);
     out.push_back(std::move(ref));
   }
   if (value.empty() || templated) return out;
@@ -66,8 +66,9 @@ std::vector<ModelReference> ClassifySetting(const Setting& s, std::string_view p
     if (word) {
       ModelReference ref = base(ReferenceKind::kDeployConfig, std::string(value), Evidence::kLikely, s.value_line,
                                 s.value_column);
-      ref.facts.emplace_back("provider", ToLower(value));
-      ref.facts.emplace_back("key", std::string(s.key));
+      DeployFacts& f = ref.SetFacts<DeployFacts>();
+      f.provider = ToLower(value);
+      f.key = std::string(s.key);
       out.push_back(std::move(ref));
     }
     return out;

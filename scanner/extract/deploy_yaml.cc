@@ -61,7 +61,8 @@ class DeployYamlExtractor final : public Extractor {
     if (kind == DeployYamlKind::kNone) return;
     auto emit = [&](std::vector<ModelReference> refs, bool drop_env_vars) {
       for (ModelReference& r : refs) {
-        if (drop_env_vars && !r.Fact("env_var").empty()) continue;
+        const DeployFacts* f = r.FactsAs<DeployFacts>();
+        if (drop_env_vars && f != nullptr && !f->env_var.empty()) continue;
         sink.OnReference(std::move(r));
       }
     };

@@ -39,20 +39,17 @@ class GgufExtractor final : public Extractor {
       if (!ref.text.empty()) break;
     }
     if (ref.text.empty()) ref.text = std::string(in.name);
-    auto add = [&](std::string fact, std::string_view key) {
-      std::string v = h.Get(key);
-      if (!v.empty()) ref.facts.emplace_back(std::move(fact), std::move(v));
-    };
-    add("name", "general.name");
-    add("basename", "general.basename");
-    add("architecture", "general.architecture");
-    add("size_label", "general.size_label");
-    add("finetune", "general.finetune");
-    add("license", "general.license");
-    add("license_name", "general.license.name");
-    add("license_link", "general.license.link");
-    add("repo_url", "general.repo_url");
-    add("quantized_by", "general.quantized_by");
+    GgufFacts& f = ref.SetFacts<GgufFacts>();
+    f.name = h.Get("general.name");
+    f.basename = h.Get("general.basename");
+    f.architecture = h.Get("general.architecture");
+    f.size_label = h.Get("general.size_label");
+    f.finetune = h.Get("general.finetune");
+    f.license = h.Get("general.license");
+    f.license_name = h.Get("general.license.name");
+    f.license_link = h.Get("general.license.link");
+    f.repo_url = h.Get("general.repo_url");
+    f.quantized_by = h.Get("general.quantized_by");
     std::string count_text = h.Get("general.base_model.count");
     int count = 0;
     for (char c : count_text) {
@@ -60,18 +57,14 @@ class GgufExtractor final : public Extractor {
       count = count * 10 + (c - '0');
     }
     count = std::min(count, kMaxBaseModels);
-    if (count > 0) ref.facts.emplace_back("base_model.count", std::to_string(count));
     for (int i = 0; i < count; ++i) {
       std::string prefix = "general.base_model." + std::to_string(i) + ".";
-      std::string fact = "base_model." + std::to_string(i) + ".";
-      add(fact + "name", prefix + "name");
-      add(fact + "organization", prefix + "organization");
-      add(fact + "repo_url", prefix + "repo_url");
+      f.base_models.push_back({h.Get(prefix + "name"), h.Get(prefix + "organization"), h.Get(prefix + "repo_url")});
     }
-    add("tokenizer_model", "tokenizer.ggml.model");
-    if (h.vocab_size) ref.facts.emplace_back("vocab_size", std::to_string(*h.vocab_size));
-    ref.facts.emplace_back("gguf_version", std::to_string(h.version));
-    ref.facts.emplace_back("tensor_count", std::to_string(h.tensor_count));
+    f.tokenizer_model = h.Get("tokenizer.ggml.model");
+    f.vocab_size = h.vocab_size;
+    f.gguf_version = h.version;
+    f.tensor_count = h.tensor_count;
     sink.OnReference(std::move(ref));
   }
 };

@@ -23,15 +23,15 @@ bool IsModelConfig(const json& doc) {
   return false;
 }
 
-std::string IntField(const json& doc, const char* key) {
+std::optional<int64_t> IntField(const json& doc, const char* key) {
   auto it = doc.find(key);
-  if (it != doc.end() && it->is_number_integer()) return std::to_string(it->get<int64_t>());
+  if (it != doc.end() && it->is_number_integer()) return it->get<int64_t>();
   auto tc = doc.find("text_config");  // multimodal configs nest the language model
   if (tc != doc.end() && tc->is_object()) {
     auto inner = tc->find(key);
-    if (inner != tc->end() && inner->is_number_integer()) return std::to_string(inner->get<int64_t>());
+    if (inner != tc->end() && inner->is_number_integer()) return inner->get<int64_t>();
   }
-  return {};
+  return std::nullopt;
 }
 
 class HfConfigExtractor final : public Extractor {
@@ -44,18 +44,17 @@ class HfConfigExtractor final : public Extractor {
     if (!doc || !IsModelConfig(*doc)) return;
     ModelReference ref;
     ref.kind = ReferenceKind::kModelConfig;
+    HfConfigFacts& f = ref.SetFacts<HfConfigFacts>();
     ref.extractor = "hf-config";
     ref.evidence = Evidence::kDefinite;
     ref.location.path = std::string(in.path);
     // Not value("model_type", ""): that throws when the key holds a number.
     std::string model_type;
     if (auto mt = doc->find("model_type"); mt != doc->end() && mt->is_string()) model_type = mt->get<std::string>();
-    std::string archs;
+    std::vector<std::string> archs;
     if (auto a = doc->find("architectures"); a != doc->end() && a->is_array()) {
       for (const json& e : *a) {
-        if (!e.is_string()) continue;
-        if (!archs.empty()) archs += ",";
-        archs += e.get<std::string>();
+        if (e.is_string()) archs.push_back(e.get<std::string>());
       }
     }
     std::string name_or_path;
@@ -63,18 +62,17 @@ class HfConfigExtractor final : public Extractor {
     const char* line_key = "model_type";
     if (LooksLikeHubId(name_or_path)) {
       ref.text = name_or_path;
-      ref.facts.emplace_back("name_or_path", name_or_path);
+      f.name_or_path = name_or_path;
       line_key = "_name_or_path";
     } else {
-      ref.text = !model_type.empty() ? model_type : archs.substr(0, archs.find(','));
+      ref.text = !model_type.empty() ? model_type : archs.empty() ? std::string() : archs.front();
       if (model_type.empty()) line_key = "architectures";
     }
-    if (!model_type.empty()) ref.facts.emplace_back("model_type", model_type);
-    if (!archs.empty()) ref.facts.emplace_back("architectures", archs);
-    for (const char* k : {"vocab_size", "hidden_size", "num_hidden_layers"}) {
-      std::string v = IntField(*doc, k);
-      if (!v.empty()) ref.facts.emplace_back(k, v);
-    }
+    f.model_type = model_type;
+    f.architectures = std::move(archs);
+    f.vocab_size = IntField(*doc, "vocab_size");
+    f.hidden_size = IntField(*doc, "hidden_size");
+    f.num_hidden_layers = IntField(*doc, "num_hidden_layers");
     LineCol lc = FindJsonKey(in.text, line_key);
     ref.location.line = lc.line;
     ref.location.column = lc.column;
@@ -102,7 +100,7 @@ class AdapterConfigExtractor final : public Extractor {
     ref.location.line = lc.line;
     ref.location.column = lc.column;
     if (auto p = doc->find("peft_type"); p != doc->end() && p->is_string()) {
-      ref.facts.emplace_back("peft_type", p->get<std::string>());
+      ref.SetFacts<AdapterConfigFacts>().peft_type = p->get<std::string>();
     }
     sink.OnReference(std::move(ref));
   }

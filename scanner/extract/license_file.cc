@@ -28,8 +28,6 @@ class LicenseFileExtractor final : public Extractor {
     std::optional<LicenseMatch> m = MatchLicense(in.text);
     if (!m) return;
     const LicenseFingerprint& lic = *m->license;
-    char score[16];
-    std::snprintf(score, sizeof score, "%.2f", m->score);
     ModelReference ref;
     ref.kind = ReferenceKind::kLicenseFile;
     ref.extractor = "license-file";
@@ -53,17 +51,18 @@ class LicenseFileExtractor final : public Extractor {
     }
     std::string title = lic.title;
     if (*lic.version != '\0' && title.find(lic.version) == std::string::npos) title += std::string(" ") + lic.version;
-    ref.facts.emplace_back("name", title);
-    ref.facts.emplace_back("score", score);
+    LicenseFileFacts& f = ref.SetFacts<LicenseFileFacts>();
+    f.name = title;
+    f.score = m->score;
     if (m->exact()) {
-      ref.facts.emplace_back("license_id", lic.id);  // what the resolver attaches
+      f.license_id = lic.id;  // what the resolver attaches
     } else {
       // An edited license is not the license: it is named after its closest
       // relative but not attached as that license.
-      ref.facts.emplace_back("modified", "true");
-      ref.facts.emplace_back("closest", lic.id);
+      f.modified = true;
+      f.closest = lic.id;
     }
-    ref.facts.emplace_back("source", lic.source);
+    f.source = lic.source;
     sink.OnReference(std::move(ref));
   }
 };

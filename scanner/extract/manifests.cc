@@ -20,7 +20,7 @@ ModelReference PackageRef(std::string_view extractor, std::string_view path, std
   ref.evidence = Evidence::kPossible;
   ref.text = std::string(package);
   ref.location = {std::string(path), line, column};
-  ref.facts.emplace_back("ecosystem", std::string(ecosystem));
+  ref.SetFacts<SdkPackageFacts>().ecosystem = std::string(ecosystem);
   return ref;
 }
 
@@ -276,7 +276,7 @@ class MavenPomExtractor final : public Extractor {
             // The evidence is the artifactId as written on its line; the
             // resolver reads the coordinate from the "package" fact.
             ModelReference ref = PackageRef(name(), in.path, "maven", artifact, artifact_line, artifact_col);
-            ref.facts.emplace_back("package", group + ":" + artifact);
+            ref.SetFacts<SdkPackageFacts>().package = group + ":" + artifact;
             sink.OnReference(std::move(ref));
           }
           in_dependency = false;

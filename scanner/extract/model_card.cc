@@ -60,8 +60,9 @@ class ModelCardExtractor final : public Extractor {
       ref.evidence = Evidence::kDefinite;
       ref.text = v.text;
       ref.location = {std::string(in.path), v.line, v.column};
-      if (!license.empty()) ref.facts.emplace_back("license", license);
-      if (!license_name.empty()) ref.facts.emplace_back("license_name", license_name);
+      ModelCardFacts& f = ref.SetFacts<ModelCardFacts>();
+      f.license = license;
+      f.license_name = license_name;
       return ref;
     };
     const YamlEntry* base = Find(entries, "base_model");
@@ -74,8 +75,9 @@ class ModelCardExtractor final : public Extractor {
           continue;
         }
         ModelReference ref = make(v);
-        ref.facts.emplace_back("base_model", v.text);
-        if (!relation.empty()) ref.facts.emplace_back("base_model_relation", relation);
+        ModelCardFacts& f = ref.SetFacts<ModelCardFacts>();
+        f.base_model = v.text;
+        f.base_model_relation = relation;
         sink.OnReference(std::move(ref));
       }
       return;

@@ -113,8 +113,9 @@ class ModelWeightsExtractor final : public Extractor {
     ref.evidence = Evidence::kDefinite;
     ref.text = format;
     ref.location.path = std::string(in.path);
-    ref.facts.emplace_back("format", format);
-    ref.facts.emplace_back("size", std::to_string(in.blob->size()));
+    ModelWeightsFacts& f = ref.SetFacts<ModelWeightsFacts>();
+    f.format = format;
+    f.size = in.blob->size();
     sink.OnReference(std::move(ref));
   }
 };

@@ -85,13 +85,14 @@ class ModelfileExtractor final : public Extractor {
         // A model reference is one word; "FROM is documented here" is prose.
         if (value.empty() || open_heredoc || value.find_first_of(" \t") != std::string_view::npos) continue;
         ModelReference ref = Make(in, value, heredoc_line, column + (value.data() != arg.data() ? 1 : 0));
-        ref.facts.emplace_back("directive", instruction == "from" ? "FROM" : "ADAPTER");
+        ModelfileFacts& f = ref.SetFacts<ModelfileFacts>();
+        f.directive = instruction == "from" ? "FROM" : "ADAPTER";
         if (IsLocalPath(value)) {
-          ref.facts.emplace_back("source", "file");
+          f.source = "file";
         } else if (IStartsWith(value, "hf.co/") || IStartsWith(value, "huggingface.co/")) {
-          ref.facts.emplace_back("source", "huggingface");
+          f.source = "huggingface";
         } else {
-          ref.facts.emplace_back("tool", "ollama");
+          f.tool = "ollama";
         }
         sink.OnReference(std::move(ref));
       } else if (instruction == "license") {
@@ -121,7 +122,7 @@ class ModelfileExtractor final : public Extractor {
         if (title.empty()) continue;
         if (title.size() > kMaxLicenseTitle) title = Trim(title.substr(0, kMaxLicenseTitle));
         ModelReference ref = Make(in, title, title_line, title_col);
-        ref.facts.emplace_back("directive", "LICENSE");
+        ref.SetFacts<ModelfileFacts>().directive = "LICENSE";
         sink.OnReference(std::move(ref));
       }
     }

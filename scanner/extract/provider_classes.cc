@@ -83,8 +83,9 @@ class ProviderClassExtractor final : public Extractor {
             ref.location = {std::string(in.path), line_no, static_cast<uint32_t>(i + 1)};
             ref.extractor = std::string(name());
             ref.evidence = Evidence::kLikely;
-            ref.facts.emplace_back("class", std::string(word));
-            ref.facts.emplace_back("package", std::string(pc->package));
+            SdkPackageFacts& f = ref.SetFacts<SdkPackageFacts>();
+            f.class_name = std::string(word);
+            f.package = std::string(pc->package);
             sink.OnReference(std::move(ref));
           }
         }

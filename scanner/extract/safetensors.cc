@@ -100,7 +100,7 @@ constexpr const char* kEmbeddings[] = {
 };
 
 // Facts from the tensor names (and shapes, when `tensors` holds them).
-void AddTensorFacts(const json& tensors, bool has_shapes, Facts& facts) {
+void AddTensorFacts(const json& tensors, bool has_shapes, SafetensorsFacts& facts) {
   std::vector<std::string> labels;
   uint64_t count = 0;
   int64_t layers = -1;
@@ -126,36 +126,32 @@ void AddTensorFacts(const json& tensors, bool has_shapes, Facts& facts) {
       break;
     }
   }
-  facts.emplace_back("tensor_count", std::to_string(count));
-  if (layers >= 0) facts.emplace_back("layers", std::to_string(layers + 1));
+  facts.tensor_count = count;
+  if (layers >= 0) facts.layers = layers + 1;
   std::sort(labels.begin(), labels.end());
-  std::string joined;
-  for (const std::string& l : labels) joined += (joined.empty() ? "" : ",") + l;
-  if (!joined.empty()) facts.emplace_back("architecture_hints", joined);
+  facts.architecture_hints = std::move(labels);
   if (!has_shapes) return;
   for (const char* name : kEmbeddings) {
     auto t = tensors.find(name);
     if (t == tensors.end() || !t->is_object()) continue;
     auto shape = t->find("shape");
     if (shape != t->end() && shape->is_array() && shape->size() == 2 && (*shape)[0].is_number_unsigned()) {
-      facts.emplace_back("vocab_size", std::to_string((*shape)[0].get<uint64_t>()));
-      if ((*shape)[1].is_number_unsigned()) facts.emplace_back("hidden_size", std::to_string((*shape)[1].get<uint64_t>()));
-      if (auto dt = t->find("dtype"); dt != t->end() && dt->is_string()) facts.emplace_back("dtype", dt->get<std::string>());
+      facts.vocab_size = (*shape)[0].get<uint64_t>();
+      if ((*shape)[1].is_number_unsigned()) facts.hidden_size = (*shape)[1].get<uint64_t>();
+      if (auto dt = t->find("dtype"); dt != t->end() && dt->is_string()) facts.dtype = dt->get<std::string>();
       break;
     }
   }
 }
 
 // Reference text: a declared name, else the most telling hint, else the file name.
-std::string TextFor(const Facts& facts, std::string_view file_name) {
+std::string TextFor(const SafetensorsFacts& facts, std::string_view file_name) {
   for (const char* key : {"name", "model_name", "base_model"}) {
-    for (const auto& [k, v] : facts) {
+    for (const auto& [k, v] : facts.metadata) {
       if (k == key && !v.empty()) return v;
     }
   }
-  for (const auto& [k, v] : facts) {
-    if (k == "architecture_hints") return v.substr(0, v.find(','));
-  }
+  if (!facts.architecture_hints.empty()) return facts.architecture_hints.front();
   return std::string(file_name);
 }
 
@@ -227,9 +223,10 @@ class SafetensorsExtractor final : public Extractor {
     ref.extractor = "safetensors";
     ref.evidence = Evidence::kDefinite;
     ref.location.path = path;
-    if (auto m = doc.find("__metadata__"); m != doc.end()) AddMetadata(*m, ref.facts);
-    AddTensorFacts(doc, true, ref.facts);
-    ref.text = TextFor(ref.facts, in.name);
+    SafetensorsFacts& f = ref.SetFacts<SafetensorsFacts>();
+    if (auto m = doc.find("__metadata__"); m != doc.end()) AddMetadata(*m, f.metadata);
+    AddTensorFacts(doc, true, f);
+    ref.text = TextFor(f, in.name);
     sink.OnReference(std::move(ref));
   }
 };
@@ -249,18 +246,19 @@ class SafetensorsIndexExtractor final : public Extractor {
     ref.extractor = "safetensors-index";
     ref.evidence = Evidence::kDefinite;
     ref.location.path = std::string(in.path);
+    SafetensorsFacts& f = ref.SetFacts<SafetensorsFacts>();
     if (auto m = doc->find("metadata"); m != doc->end() && m->is_object()) {
       if (auto total = m->find("total_size"); total != m->end() && total->is_number_unsigned()) {
-        ref.facts.emplace_back("total_size", std::to_string(total->get<uint64_t>()));
+        f.total_size = total->get<uint64_t>();
       }
     }
-    AddTensorFacts(*map, false, ref.facts);
+    AddTensorFacts(*map, false, f);
     std::set<std::string> shards;
     for (const json& v : *map) {
       if (v.is_string()) shards.insert(v.get<std::string>());
     }
-    ref.facts.emplace_back("shards", std::to_string(shards.size()));
-    ref.text = TextFor(ref.facts, in.name);
+    f.shards = shards.size();
+    ref.text = TextFor(f, in.name);
     LineCol lc = FindJsonKey(in.text, "weight_map");
     ref.location.line = lc.line;
     ref.location.column = lc.column;

@@ -129,12 +129,11 @@ class SentencePieceExtractor final : public Extractor {
     ref.evidence = Evidence::kDefinite;
     ref.text = "sentencepiece";
     ref.location = {std::string(in.path), 0, 0};
-    ref.facts.emplace_back("tokenizer", std::string(in.name));
-    ref.facts.emplace_back("tokenizer_vocab_size", std::to_string(count));
-    ref.facts.emplace_back("vocab_hash", hash.Hex());
-    std::string joined;
-    for (const std::string& t : special) joined += (joined.empty() ? "" : "\n") + t;
-    if (!joined.empty()) ref.facts.emplace_back("special_tokens", joined);
+    TokenizerFacts& f = ref.SetFacts<TokenizerFacts>();
+    f.tokenizer = std::string(in.name);
+    f.vocab_size = count;
+    f.vocab_hash = hash.Hex();
+    f.special_tokens.assign(special.begin(), special.end());
     sink.OnReference(std::move(ref));
   }
 

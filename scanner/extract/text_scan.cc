@@ -145,8 +145,38 @@ struct Candidate {
   ReferenceKind kind;
   std::string text;
   Evidence evidence;
-  Facts facts;
+  // The kind's facts when the match says more than its text (a provider
+  // key, an Ollama URL, a package's ecosystem); Emit adds the context.
+  FactsVariant facts;
 };
+
+FactsVariant ProviderFact(std::string_view provider) {
+  DeployFacts f;
+  f.provider = std::string(provider);
+  return f;
+}
+FactsVariant OllamaFact() {
+  DeployFacts f;
+  f.tool = "ollama";
+  return f;
+}
+FactsVariant LocalFileFact() {
+  DeployFacts f;
+  f.source = "file";
+  return f;
+}
+FactsVariant PackageFact(const std::string& ecosystem, const std::string& package) {
+  SdkPackageFacts f;
+  f.ecosystem = ecosystem;
+  f.package = package;
+  return f;
+}
+
+template <typename T>
+T& FactsOf(FactsVariant& v) {
+  if (!std::holds_alternative<T>(v)) v.emplace<T>();
+  return std::get<T>(v);
+}
 
 class TextScanExtractor final : public Extractor {
  public:
@@ -292,8 +322,16 @@ class TextScanExtractor final : public Extractor {
     ref.location.column = static_cast<uint32_t>(b - f.line_begin + 1);
     ref.extractor = "text-scan";
     ref.evidence = c.evidence;
-    ref.facts = std::move(c.facts);
-    ref.facts.emplace_back("context", std::string(context));
+    switch (c.kind) {
+      case ReferenceKind::kHfModelId: FactsOf<HubIdFacts>(c.facts).context = std::string(context); break;
+      case ReferenceKind::kSdkPackage: FactsOf<SdkPackageFacts>(c.facts).context = std::string(context); break;
+      case ReferenceKind::kDeployConfig: FactsOf<DeployFacts>(c.facts).context = std::string(context); break;
+      default: FactsOf<ApiCallFacts>(c.facts).context = std::string(context); break;  // api-model, api-endpoint
+    }
+    std::visit([&](auto& typed) {
+      using T = std::decay_t<decltype(typed)>;
+      if constexpr (!std::is_same_v<T, std::monostate>) ref.SetFacts<T>() = std::move(typed);
+    }, c.facts);
     f.sink.OnReference(std::move(ref));
   }
 
@@ -324,7 +362,7 @@ class TextScanExtractor final : public Extractor {
     }
     if (!quoted && f.prose && !InCode(f, b)) return true;
     f.provider_value = v;  // the value's own anchor hit comes next: one reference
-    Emit(f, v, {ReferenceKind::kDeployConfig, std::string(value), Evidence::kLikely, {{"provider", std::string(value)}}},
+    Emit(f, v, {ReferenceKind::kDeployConfig, std::string(value), Evidence::kLikely, ProviderFact(value)},
          "provider-key");
     return true;
   }
@@ -381,7 +419,7 @@ class TextScanExtractor final : public Extractor {
       if (p.ollama) {
         rest = rest.substr(0, rest.find('/'));
         if (rest.empty()) return true;
-        Emit(f, b, {ReferenceKind::kDeployConfig, std::string(rest), Evidence::kLikely, {{"tool", "ollama"}}}, "hub-url");
+        Emit(f, b, {ReferenceKind::kDeployConfig, std::string(rest), Evidence::kLikely, OllamaFact()}, "hub-url");
         return true;
       }
       if (p.text == "hf-mirror.com/") return true;  // a mirror link names no more than its path does
@@ -480,7 +518,7 @@ class TextScanExtractor final : public Extractor {
     if (!dependency) return key.find('/') != std::string::npos || key.find('.') != std::string::npos;
     if (f.prose && !InCode(f, b)) return true;
     Emit(f, b, {ReferenceKind::kSdkPackage, std::string(tok.substr(0, key.size())), Evidence::kLikely,
-                {{"ecosystem", it->second.ecosystem}, {"package", it->second.package}}},
+                PackageFact(it->second.ecosystem, it->second.package)},
          c.role == LineRole::kInstall ? "install" : c.role == LineRole::kImport ? "import" : "manifest");
     return true;
   }
@@ -550,7 +588,7 @@ class TextScanExtractor final : public Extractor {
     if (stem.empty() || stem.find('<') != std::string::npos) return;
     // "ggml-model-q4_0.gguf", "ollama-model.gguf": no family, nothing to say.
     if (!FitsGrammar(stem, /*allow_non_model_shape=*/true)) return;
-    Emit(f, b, {ReferenceKind::kDeployConfig, std::string(file), Evidence::kLikely, {{"source", "file"}}}, "gguf-file");
+    Emit(f, b, {ReferenceKind::kDeployConfig, std::string(file), Evidence::kLikely, LocalFileFact()}, "gguf-file");
   }
 
   // Cloud model ids that put the vendor first: Bedrock's
@@ -597,7 +635,7 @@ class TextScanExtractor final : public Extractor {
     bool slot = IsProviderSlot(c.key) || (c.is_call && c.key.find("provider") != std::string::npos);
     if (!slot || std::any_of(tok.begin(), tok.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) return false;
     if (f.prose && !InCode(f, b)) return true;
-    Emit(f, b, {ReferenceKind::kDeployConfig, std::string(tok), Evidence::kLikely, {{"provider", std::string(tok)}}},
+    Emit(f, b, {ReferenceKind::kDeployConfig, std::string(tok), Evidence::kLikely, ProviderFact(tok)},
          "provider-key");
     return true;
   }

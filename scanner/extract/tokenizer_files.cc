@@ -28,15 +28,6 @@ void AddToken(std::set<std::string>& out, const json& v) {
   }
 }
 
-std::string Join(const std::set<std::string>& tokens) {
-  std::string out;
-  for (const std::string& t : tokens) {
-    if (!out.empty()) out += '\n';
-    out += t;
-  }
-  return out;
-}
-
 ModelReference TokenizerRef(const ExtractInput& in, std::string text) {
   ModelReference ref;
   ref.kind = ReferenceKind::kModelConfig;
@@ -44,7 +35,7 @@ ModelReference TokenizerRef(const ExtractInput& in, std::string text) {
   ref.evidence = Evidence::kDefinite;
   ref.text = std::move(text);
   ref.location = {std::string(in.path), 1, 1};
-  ref.facts.emplace_back("tokenizer", std::string(in.name));
+  ref.SetFacts<TokenizerFacts>().tokenizer = std::string(in.name);
   return ref;
 }
 
@@ -98,9 +89,10 @@ void ExtractConfig(const ExtractInput& in, ReferenceSink& sink) {
   if (auto it = doc->find("tokenizer_class"); it != doc->end() && it->is_string()) cls = it->get<std::string>();
   if (tokens.empty() && cls.empty()) return;
   ModelReference ref = TokenizerRef(in, cls.empty() ? "tokenizer" : cls);
-  if (!cls.empty()) ref.facts.emplace_back("tokenizer_class", cls);
-  if (!tokens.empty()) ref.facts.emplace_back("special_tokens", Join(tokens));
-  if (!markers.empty()) ref.facts.emplace_back("chat_template_markers", Join(markers));
+  TokenizerFacts& f = ref.SetFacts<TokenizerFacts>();
+  f.tokenizer_class = cls;
+  f.special_tokens.assign(tokens.begin(), tokens.end());
+  f.chat_template_markers.assign(markers.begin(), markers.end());
   sink.OnReference(std::move(ref));
 }
 
@@ -191,11 +183,12 @@ void ExtractTokenizerJson(const ExtractInput& in, ReferenceSink& sink) {
   }
   if (h.vocab_size == 0 && h.added.empty()) return;
   ModelReference ref = TokenizerRef(in, h.model_type.empty() ? "tokenizer" : h.model_type);
+  TokenizerFacts& f = ref.SetFacts<TokenizerFacts>();
   if (h.vocab_size > 0) {
-    ref.facts.emplace_back("tokenizer_vocab_size", std::to_string(h.vocab_size));
-    ref.facts.emplace_back("vocab_hash", h.hash.Hex());
+    f.vocab_size = h.vocab_size;
+    f.vocab_hash = h.hash.Hex();
   }
-  if (!h.added.empty()) ref.facts.emplace_back("special_tokens", Join(h.added));
+  f.special_tokens.assign(h.added.begin(), h.added.end());
   sink.OnReference(std::move(ref));
 }
 

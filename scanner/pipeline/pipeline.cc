@@ -371,7 +371,7 @@ class Worker final : public MemberExtractor {
     if (ref.extractor != "text-scan") return resolver_.Resolve(ref);
     std::string key = std::to_string(static_cast<int>(ref.kind)) + '\x1f' +
                       std::to_string(static_cast<int>(ref.evidence)) + '\x1f' + ref.text;
-    for (const auto& [k, v] : ref.facts) {
+    for (const auto& [k, v] : ref.FactPairs()) {
       if (k != "context") key += '\x1f' + k + '=' + v;
     }
     auto it = resolution_cache_.find(key);

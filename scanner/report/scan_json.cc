@@ -109,7 +109,7 @@ json ScanResultToJson(const ScanResult& r) {
     const Resolution empty;
     const Resolution& res = rr.resolution ? *rr.resolution : empty;
     json facts = json::object();
-    for (const auto& [k, v] : ref.facts) facts[k] = SanitizeUtf8(v);
+    for (const auto& [k, v] : ref.FactPairs()) facts[k] = SanitizeUtf8(v);
     refs.push_back({{"path", SanitizeUtf8(ref.location.path)},
                     {"line", ref.location.line},
                     {"column", ref.location.column},
@@ -254,9 +254,11 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       rr.ref.source = Str(j, "source");
       rr.ref.excerpt = Str(j, "excerpt");
       if (j.contains("facts") && j["facts"].is_object()) {
+        Facts pairs;
         for (auto it = j["facts"].begin(); it != j["facts"].end(); ++it) {
-          if (it->is_string()) rr.ref.facts.emplace_back(it.key(), it->get<std::string>());
+          if (it->is_string()) pairs.emplace_back(it.key(), it->get<std::string>());
         }
+        SetFactsFromPairs(rr.ref, pairs);
       }
       if (!Str(j, "match").empty() || !Str(j, "model").empty()) {
         Resolution res;

@@ -25,7 +25,7 @@ inline std::string Render(const ModelReference& r) {
   std::ostringstream s;
   s << r.location.line << ":" << r.location.column << " " << KindName(r.kind) << " " << r.text;
   s << (r.evidence == Evidence::kDefinite ? " !" : r.evidence == Evidence::kLikely ? " ~" : " ?");
-  for (const auto& [k, v] : r.facts) s << " " << k << "=" << v;
+  for (const auto& [k, v] : r.FactPairs()) s << " " << k << "=" << v;
   return s.str();
 }
 

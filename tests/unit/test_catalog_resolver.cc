@@ -150,14 +150,14 @@ TEST_CASE("config fingerprints beat architecture names", "[resolver]") {
   Catalog c = Load();
   Resolver r(c);
   ModelReference cfg = Ref(ReferenceKind::kModelConfig, "acme_v2", Evidence::kDefinite);
-  cfg.facts = {{"model_type", "acme_v2"}, {"architectures", "BetaForCausalLM"}, {"vocab_size", "1234"}};
+  SetFactsFromPairs(cfg, {{"model_type", "acme_v2"}, {"architectures", "BetaForCausalLM"}, {"vocab_size", "1234"}});
   auto a = r.Resolve(cfg);
   REQUIRE(a->resolution);
   CHECK(a->resolution->family == "acme");
   CHECK(a->resolution->match == "fingerprint model_type=acme_v2 architectures=BetaForCausalLM vocab_size=1234");
-  cfg.facts = {{"model_type", "other"}, {"architectures", "BetaForCausalLM"}, {"vocab_size", "99"}};
+  SetFactsFromPairs(cfg, {{"model_type", "other"}, {"architectures", "BetaForCausalLM"}, {"vocab_size", "99"}});
   CHECK(r.Resolve(cfg)->resolution->family == "beta");
-  cfg.facts = {{"model_type", "unknown"}};
+  SetFactsFromPairs(cfg, {{"model_type", "unknown"}});
   auto none = r.Resolve(cfg);
   REQUIRE(none);  // definite: kept even though unknown
   CHECK_FALSE(none->resolution);
@@ -215,7 +215,7 @@ TEST_CASE("a fine-tune folder is its own model and inherits its base's terms", "
   Resolver r(c);
   ModelReference card = Ref(ReferenceKind::kModelCard, "acme-ai/Acme-70B", Evidence::kDefinite);
   card.location.path = "models/bot/README.md";
-  card.facts = {{"license", "apache-2.0"}, {"base_model", "acme-ai/Acme-70B"}, {"base_model_relation", "adapter"}};
+  SetFactsFromPairs(card, {{"license", "apache-2.0"}, {"base_model", "acme-ai/Acme-70B"}, {"base_model_relation", "adapter"}});
   ModelReference adapter = Ref(ReferenceKind::kAdapterConfig, "acme-ai/Acme-70B", Evidence::kDefinite);
   adapter.location.path = "models/bot/adapter_config.json";
   std::vector<ResolvedReference> refs{*r.Resolve(adapter), *r.Resolve(card)};
@@ -290,7 +290,7 @@ TEST_CASE("files at an archive's root are the archive's model", "[resolver]") {
   Catalog c = Load();
   Resolver r(c);
   ModelReference cfg = Ref(ReferenceKind::kModelConfig, "acme", Evidence::kDefinite);
-  cfg.facts = {{"model_type", "acme"}};
+  SetFactsFromPairs(cfg, {{"model_type", "acme"}});
   cfg.location.path = "dist/x.zip!/config.json";
   CHECK(r.Resolve(cfg)->resolution->model == "local:dist/x.zip!");
   cfg.location.path = "dist/x.zip!/m/config.json";
@@ -304,7 +304,7 @@ TEST_CASE("safetensors metadata and embedding size resolve the folder's model", 
   Resolver r(c);
   ModelReference st = Ref(ReferenceKind::kSafetensors, "acme-ai/Acme-70B", Evidence::kDefinite);
   st.location.path = "models/m/model.safetensors";
-  st.facts = {{"base_model", "acme-ai/Acme-70B"}, {"license", "apache-2.0"}};
+  SetFactsFromPairs(st, {{"base_model", "acme-ai/Acme-70B"}, {"license", "apache-2.0"}});
   auto based = r.Resolve(st);
   REQUIRE(based->resolution);
   CHECK(based->resolution->model == "local:models/m");
@@ -312,12 +312,12 @@ TEST_CASE("safetensors metadata and embedding size resolve the folder's model", 
   CHECK(based->resolution->license == "Apache-2.0");  // the file's own declaration
   REQUIRE(based->resolution->lineage.size() == 1);
   CHECK(based->resolution->lineage[0].license == "LicenseRef-acme");
-  st.facts = {{"vocab_size", "1234"}, {"architecture_hints", "llama-style-decoder"}};
+  SetFactsFromPairs(st, {{"vocab_size", "1234"}, {"architecture_hints", "llama-style-decoder"}});
   auto by_vocab = r.Resolve(st);
   REQUIRE(by_vocab->resolution);
   CHECK(by_vocab->resolution->family == "acme");
   CHECK(by_vocab->resolution->confidence < 0.7);
-  st.facts = {{"vocab_size", "32000"}};
+  SetFactsFromPairs(st, {{"vocab_size", "32000"}});
   auto unknown = r.Resolve(st);
   REQUIRE(unknown);  // definite: kept, unresolved
   CHECK_FALSE(unknown->resolution);
@@ -328,7 +328,7 @@ TEST_CASE("a card declaring a license the catalog cannot map leaves it unknown",
   Resolver r(c);
   ModelReference card = Ref(ReferenceKind::kModelCard, "acme-ai/Acme-70B", Evidence::kDefinite);
   card.location.path = "models/bot/README.md";
-  card.facts = {{"license", "other"}, {"license_name", "our-own"}, {"base_model", "acme-ai/Acme-70B"}};
+  SetFactsFromPairs(card, {{"license", "other"}, {"license_name", "our-own"}, {"base_model", "acme-ai/Acme-70B"}});
   ModelReference adapter = Ref(ReferenceKind::kAdapterConfig, "acme-ai/Acme-70B", Evidence::kDefinite);
   adapter.location.path = "models/bot/adapter_config.json";
   std::vector<ResolvedReference> refs{*r.Resolve(adapter), *r.Resolve(card)};

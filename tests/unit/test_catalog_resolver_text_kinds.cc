@@ -31,7 +31,7 @@ ModelReference Ref(ReferenceKind kind, std::string text, Evidence e, Facts facts
   r.kind = kind;
   r.text = std::move(text);
   r.evidence = e;
-  r.facts = std::move(facts);
+  SetFactsFromPairs(r, facts);
   return r;
 }
 

@@ -25,7 +25,7 @@ TEST_CASE("hub loaders make definite Hub ids", "[classify]") {
   CHECK(r->kind == ReferenceKind::kHfModelId);
   CHECK(r->evidence == Evidence::kDefinite);
   CHECK(r->location.line == 7);
-  CHECK(r->Fact("call") == "AutoModel.from_pretrained");
+  CHECK(FactValue(r->FactPairs(), "call") == "AutoModel.from_pretrained");
   // pipeline's first argument is the task, the second the model
   CHECK_FALSE(Classify("text-generation", "pipeline", 0, ""));
   CHECK(Classify("gpt2", "pipeline", 1, "")->evidence == Evidence::kLikely);

@@ -35,7 +35,7 @@ TEST_CASE("gguf extractor reports one reference with the header facts", "[extrac
   CHECK(ref.evidence == Evidence::kDefinite);
   CHECK(ref.location.path == "models/llama.gguf");
   CHECK(ref.location.line == 0);
-  CHECK(ref.facts == Facts{{"name", "Meta Llama 3.1 8B Instruct"},
+  CHECK(ref.FactPairs() == Facts{{"name", "Meta Llama 3.1 8B Instruct"},
                            {"basename", "Meta-Llama-3.1"},
                            {"architecture", "llama"},
                            {"size_label", "8B"},

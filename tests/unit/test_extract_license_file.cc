@@ -31,7 +31,7 @@ TEST_CASE("license-file reports the matched license id and score", "[extract][li
   // The evidence is the title line as written; the id is in the facts.
   CHECK(r.text == "GNU GENERAL PUBLIC LICENSE");
   CHECK(r.location.line == 1);
-  CHECK(r.facts == Facts{{"name", "GNU General Public License 3"},
+  CHECK(r.FactPairs() == Facts{{"name", "GNU General Public License 3"},
                          {"score", "1.00"},
                          {"license_id", "GPL-3.0-only"},
                          {"source", "https://www.gnu.org/licenses/gpl-3.0.txt"}});
@@ -48,9 +48,9 @@ TEST_CASE("license-file reports an edited license as modified without a license 
   REQUIRE(sink.refs.size() == 1);
   const ModelReference& r = sink.refs[0];
   CHECK(r.text == "Mozilla Public License Version 2.0");
-  CHECK(r.Fact("modified") == "true");
-  CHECK(r.Fact("closest") == "MPL-2.0");
-  CHECK(r.Fact("license_id").empty());
+  CHECK(FactValue(r.FactPairs(), "modified") == "true");
+  CHECK(FactValue(r.FactPairs(), "closest") == "MPL-2.0");
+  CHECK(FactValue(r.FactPairs(), "license_id").empty());
 }
 
 TEST_CASE("license-file is silent on text that is no known license", "[extract][license]") {

@@ -12,8 +12,10 @@ std::vector<std::string> Packages(const modelprov::testing::Extracted& out) {
   std::vector<std::string> v;
   for (const auto& r : out.refs) {
     // Maven references quote the artifactId and carry the coordinate in "package".
-    std::string_view pkg = r.Fact("package").empty() ? std::string_view(r.text) : r.Fact("package");
-    v.push_back(std::string(r.Fact("ecosystem")) + ":" + std::string(pkg) + "@" + std::to_string(r.location.line));
+    const SdkPackageFacts* f = r.FactsAs<SdkPackageFacts>();
+    REQUIRE(f != nullptr);
+    std::string pkg = f->package.empty() ? r.text : f->package;
+    v.push_back(f->ecosystem + ":" + pkg + "@" + std::to_string(r.location.line));
   }
   return v;
 }

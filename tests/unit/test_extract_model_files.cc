@@ -17,9 +17,9 @@ TEST_CASE("config.json with a Hub name", "[hf-config]") {
   CHECK(r.kind == ReferenceKind::kModelConfig);
   CHECK(r.text == "Qwen/Qwen2.5-7B-Instruct");
   CHECK(r.location.line == 2);
-  CHECK(r.Fact("model_type") == "qwen2");
-  CHECK(r.Fact("architectures") == "Qwen2ForCausalLM");
-  CHECK(r.Fact("vocab_size") == "152064");
+  CHECK(FactValue(r.FactPairs(), "model_type") == "qwen2");
+  CHECK(FactValue(r.FactPairs(), "architectures") == "Qwen2ForCausalLM");
+  CHECK(FactValue(r.FactPairs(), "vocab_size") == "152064");
 }
 
 TEST_CASE("config.json without a name keeps its fingerprint", "[hf-config]") {
@@ -29,8 +29,8 @@ TEST_CASE("config.json without a name keeps its fingerprint", "[hf-config]") {
                           "\"model_type\": \"kimi_k2\", \"text_config\": {\"vocab_size\": 163840}}");
   REQUIRE(out.refs.size() == 1);
   CHECK(out.refs[0].text == "kimi_k2");
-  CHECK(out.refs[0].Fact("name_or_path").empty());
-  CHECK(out.refs[0].Fact("vocab_size") == "163840");
+  CHECK(FactValue(out.refs[0].FactPairs(), "name_or_path").empty());
+  CHECK(FactValue(out.refs[0].FactPairs(), "vocab_size") == "163840");
 }
 
 TEST_CASE("config.json that is not a model config yields nothing", "[hf-config]") {
@@ -55,7 +55,7 @@ TEST_CASE("adapter_config.json names its base model", "[adapter]") {
   CHECK(out.refs[0].kind == ReferenceKind::kAdapterConfig);
   CHECK(out.refs[0].text == "meta-llama/Llama-3.1-8B");
   CHECK(out.refs[0].location.line == 3);
-  CHECK(out.refs[0].Fact("peft_type") == "LORA");
+  CHECK(FactValue(out.refs[0].FactPairs(), "peft_type") == "LORA");
   CHECK(RunExtractor(*ex, "adapter_config.json", "{\"peft_type\": \"LORA\"}").refs.empty());
 }
 
@@ -69,8 +69,8 @@ TEST_CASE("model card front matter", "[model-card]") {
   CHECK(r.kind == ReferenceKind::kModelCard);
   CHECK(r.text == "deepseek-ai/DeepSeek-V3");
   CHECK(r.location.line == 5);
-  CHECK(r.Fact("license_name") == "deepseek");
-  CHECK(r.Fact("base_model_relation") == "quantized");
+  CHECK(FactValue(r.FactPairs(), "license_name") == "deepseek");
+  CHECK(FactValue(r.FactPairs(), "base_model_relation") == "quantized");
 }
 
 TEST_CASE("a card with only a license reports the license", "[model-card]") {

@@ -24,8 +24,8 @@ std::string FormatOf(const std::string& path, const std::string& bytes) {
   if (sink.refs.empty()) return "";
   CHECK(sink.refs.size() == 1);
   CHECK(sink.refs[0].kind == ReferenceKind::kModelWeights);
-  CHECK(sink.refs[0].Fact("size") == "1048576");
-  CHECK(sink.refs[0].Fact("format") == sink.refs[0].text);
+  CHECK(FactValue(sink.refs[0].FactPairs(), "size") == "1048576");
+  CHECK(FactValue(sink.refs[0].FactPairs(), "format") == sink.refs[0].text);
   return sink.refs[0].text;
 }
 

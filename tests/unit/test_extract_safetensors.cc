@@ -25,7 +25,7 @@ TEST_CASE("safetensors header gives metadata, architecture hints and vocabulary"
   CHECK(r.kind == ReferenceKind::kSafetensors);
   CHECK(r.text == "tiny-llama");
   CHECK(r.location.line == 0);
-  CHECK(r.facts == Facts{{"format", "pt"},
+  CHECK(r.FactPairs() == Facts{{"format", "pt"},
                          {"license", "apache-2.0"},
                          {"model_name", "tiny-llama"},
                          {"tensor_count", "4"},
@@ -43,7 +43,7 @@ TEST_CASE("safetensors without metadata is named after its most telling tensor p
                                        R"("transformer.h.11.mlp.c_fc.weight":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})"));
   REQUIRE(sink.refs.size() == 1);
   CHECK(sink.refs[0].text == "gpt2-style-decoder");
-  CHECK(sink.refs[0].Fact("layers") == "12");
+  CHECK(FactValue(sink.refs[0].FactPairs(), "layers") == "12");
   auto plain = RunExtractor(*ex, "x.safetensors", Safetensors(R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})"));
   REQUIRE(plain.refs.size() == 1);
   CHECK(plain.refs[0].text == "x.safetensors");
@@ -103,7 +103,7 @@ TEST_CASE("a shard index's weight_map is read like a header", "[extract][safeten
   const ModelReference& r = sink.refs[0];
   CHECK(r.text == "llama-style-decoder");
   CHECK(r.location.line == 3);
-  CHECK(r.facts == Facts{{"total_size", "15231233024"},
+  CHECK(r.FactPairs() == Facts{{"total_size", "15231233024"},
                          {"tensor_count", "3"},
                          {"layers", "28"},
                          {"architecture_hints", "llama-style-decoder"},

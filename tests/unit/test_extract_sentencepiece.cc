@@ -53,13 +53,13 @@ TEST_CASE("tokenizer.model: vocabulary size, hash and control pieces", "[tokeniz
   REQUIRE(out.refs.size() == 1);
   const ModelReference& r = out.refs[0];
   CHECK(r.kind == ReferenceKind::kModelConfig);
-  CHECK(r.Fact("tokenizer") == "tokenizer.model");
-  CHECK(r.Fact("tokenizer_vocab_size") == "6");
-  CHECK(r.Fact("special_tokens") == "</s>\n<s>\n<start_of_turn>");
+  CHECK(FactValue(r.FactPairs(), "tokenizer") == "tokenizer.model");
+  CHECK(FactValue(r.FactPairs(), "tokenizer_vocab_size") == "6");
+  CHECK(FactValue(r.FactPairs(), "special_tokens") == "</s>\n<s>\n<start_of_turn>");
   VocabularyHash h;
   int id = 0;
   for (const char* t : {"<unk>", "<s>", "</s>", "<start_of_turn>", "\xe2\x96\x81the", "a"}) h.Add(t, std::to_string(id++));
-  CHECK(r.Fact("vocab_hash") == h.Hex());
+  CHECK(FactValue(r.FactPairs(), "vocab_hash") == h.Hex());
 }
 
 TEST_CASE("tokenizer.model: truncated and hostile bytes are an error entry", "[tokenizer][sentencepiece]") {

@@ -41,7 +41,7 @@ std::vector<std::string> Scan(const std::string& path, const std::string& text) 
   std::vector<std::string> out;
   for (const ModelReference& r : RunExtractor(TextScan(), path, text).refs) {
     out.push_back(std::to_string(r.location.line) + " " + std::string(KindName(r.kind)) + " " + r.text + " [" +
-                  std::string(r.Fact("context")) + "]");
+                  std::string(FactValue(r.FactPairs(), "context")) + "]");
   }
   return out;
 }

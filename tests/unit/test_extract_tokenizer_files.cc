@@ -21,8 +21,8 @@ TEST_CASE("tokenizer_config.json: class and special tokens", "[tokenizer]") {
   const ModelReference& r = out.refs[0];
   CHECK(r.kind == ReferenceKind::kModelConfig);
   CHECK(r.text == "Qwen2Tokenizer");
-  CHECK(r.Fact("special_tokens") == "<|endoftext|>\n<|im_end|>\n<|im_start|>");
-  CHECK(r.Fact("tokenizer") == "tokenizer_config.json");
+  CHECK(FactValue(r.FactPairs(), "special_tokens") == "<|endoftext|>\n<|im_end|>\n<|im_start|>");
+  CHECK(FactValue(r.FactPairs(), "tokenizer") == "tokenizer_config.json");
 }
 
 TEST_CASE("tokenizer_config.json: a chat template's turn markers are special tokens", "[tokenizer]") {
@@ -31,13 +31,13 @@ TEST_CASE("tokenizer_config.json: a chat template's turn markers are special tok
     "chat_template": "{% for m in messages %}{{ '<|im_start|>' + m['role'] + '\\n' + m['content'] + '<|im_end|>' }}{% endfor %}"
   })");
   REQUIRE(out.refs.size() == 1);
-  CHECK(out.refs[0].Fact("chat_template_markers") == "<|im_end|>\n<|im_start|>");
-  CHECK(out.refs[0].Fact("special_tokens") == "<|im_end|>\n<|im_start|>");
+  CHECK(FactValue(out.refs[0].FactPairs(), "chat_template_markers") == "<|im_end|>\n<|im_start|>");
+  CHECK(FactValue(out.refs[0].FactPairs(), "special_tokens") == "<|im_end|>\n<|im_start|>");
   auto named = RunExtractor(*ex, "t/tokenizer_config.json", R"({"chat_template": [
     {"name": "default", "template": "[INST] {{ m }} [/INST]"},
     {"name": "tool_use", "template": "<\uff5cAssistant\uff5c>{{ x }}"}]})");
   REQUIRE(named.refs.size() == 1);
-  CHECK(named.refs[0].Fact("chat_template_markers") == "<\xef\xbd\x9c" "Assistant\xef\xbd\x9c>\n[/INST]\n[INST]");
+  CHECK(FactValue(named.refs[0].FactPairs(), "chat_template_markers") == "<\xef\xbd\x9c" "Assistant\xef\xbd\x9c>\n[/INST]\n[INST]");
   auto none = RunExtractor(*ex, "t/tokenizer_config.json", R"({"chat_template": "{{ '<|' + x + '|>' }} plain"})");
   CHECK(none.refs.empty());
 }
@@ -52,17 +52,17 @@ TEST_CASE("tokenizer.json: vocabulary counted and hashed without a DOM", "[token
   auto y = RunExtractor(*ex, "tokenizer.json", b);
   REQUIRE(x.refs.size() == 1);
   REQUIRE(y.refs.size() == 1);
-  CHECK(x.refs[0].Fact("tokenizer_vocab_size") == "3");
-  CHECK(x.refs[0].Fact("special_tokens") == "<|eot_id|>");
+  CHECK(FactValue(x.refs[0].FactPairs(), "tokenizer_vocab_size") == "3");
+  CHECK(FactValue(x.refs[0].FactPairs(), "special_tokens") == "<|eot_id|>");
   CHECK(x.refs[0].text == "BPE");
-  CHECK(x.refs[0].Fact("vocab_hash") == y.refs[0].Fact("vocab_hash"));  // order does not matter
+  CHECK(FactValue(x.refs[0].FactPairs(), "vocab_hash") == FactValue(y.refs[0].FactPairs(), "vocab_hash"));  // order does not matter
   VocabularyHash h;
   h.Add("a", "0");
   h.Add("b", "1");
   h.Add("ab", "2");
-  CHECK(x.refs[0].Fact("vocab_hash") == h.Hex());
+  CHECK(FactValue(x.refs[0].FactPairs(), "vocab_hash") == h.Hex());
   auto unigram = RunExtractor(*ex, "tokenizer.json", R"({"model": {"type": "Unigram", "vocab": [["<unk>", 0.0], ["x", -1.5]]}})");
-  CHECK(unigram.refs.at(0).Fact("tokenizer_vocab_size") == "2");
+  CHECK(FactValue(unigram.refs.at(0).FactPairs(), "tokenizer_vocab_size") == "2");
   auto bad = RunExtractor(*ex, "tokenizer.json", R"({"model": {"vocab": {"a": )");
   CHECK(bad.refs.empty());
   REQUIRE(bad.errors.size() == 1);
@@ -80,15 +80,15 @@ TEST_CASE("a renamed checkpoint resolves by its tokenizer", "[tokenizer][resolve
   ref.kind = ReferenceKind::kModelConfig;
   ref.text = "PreTrainedTokenizerFast";
   ref.location.path = "models/assistant-v2/tokenizer_config.json";
-  ref.facts = {{"tokenizer", "tokenizer_config.json"},
-               {"special_tokens", "<|begin_of_text|>\n<|end_header_id|>\n<|end_of_text|>\n<|eot_id|>\n<|start_header_id|>"}};
+  SetFactsFromPairs(ref, {{"tokenizer", "tokenizer_config.json"},
+               {"special_tokens", "<|begin_of_text|>\n<|end_header_id|>\n<|end_of_text|>\n<|eot_id|>\n<|start_header_id|>"}});
   auto r = resolver.Resolve(ref);
   REQUIRE(r);
   REQUIRE(r->resolution);
   CHECK(r->resolution->model == "local:models/assistant-v2");
   CHECK(r->resolution->family == "llama");
   CHECK(r->resolution->match.rfind("tokenizer special_tokens=", 0) == 0);
-  ref.facts = {{"tokenizer", "tokenizer_config.json"}, {"special_tokens", "<s>\n</s>"}};
+  SetFactsFromPairs(ref, {{"tokenizer", "tokenizer_config.json"}, {"special_tokens", "<s>\n</s>"}});
   auto none = resolver.Resolve(ref);
   REQUIRE(none);  // definite evidence of a model folder, family unknown
   CHECK_FALSE(none->resolution);

@@ -28,11 +28,14 @@ class HeaderProbe final : public Extractor {
     char head[8] = {};
     auto got = in.blob->ReadAt(0, head, sizeof head);
     ModelReference ref;
-    ref.kind = ReferenceKind::kGguf;
+    ref.kind = ReferenceKind::kModelWeights;
     ref.text = std::string(head, got ? *got : 0);
     ref.location = {std::string(in.path), 0, 0};
     ref.extractor = "header-probe";
-    ref.facts = {{"available", std::to_string(in.blob->size())}, {"size", std::to_string(in.size)}};
+    // The bytes the extractor could read, and the member's real size.
+    ModelWeightsFacts& f = ref.SetFacts<ModelWeightsFacts>();
+    f.format = "available=" + std::to_string(in.blob->size());
+    f.size = in.size;
     sink.OnReference(std::move(ref));
   }
 };
@@ -84,7 +87,8 @@ TEST_CASE("random-access extractors see a bounded prefix of an archive member", 
   const ModelReference& ref = result.references[0].ref;
   CHECK(ref.location.path == (dir / "bundle.zip").string() + "!/models/w.bin");
   CHECK(ref.text == "GGUFxxxx");
-  CHECK(ref.Fact("available") == "100");   // the prefix cap
-  CHECK(ref.Fact("size") == "1004");       // the member's real size
+  REQUIRE(ref.FactsAs<ModelWeightsFacts>() != nullptr);
+  CHECK(ref.FactsAs<ModelWeightsFacts>()->format == "available=100");  // the prefix cap
+  CHECK(ref.FactsAs<ModelWeightsFacts>()->size == 1004);               // the member's real size
   CHECK(ref.source == "worktree");
 }

@@ -17,8 +17,8 @@ TEST_CASE("config.json whose model_type is not a string", "[regression][hf-confi
                           "{\"architectures\": [\"LlamaForCausalLM\"], \"model_type\": 5, \"vocab_size\": 32000}");
   REQUIRE(out.refs.size() == 1);
   CHECK(out.refs[0].text == "LlamaForCausalLM");
-  CHECK(out.refs[0].Fact("model_type").empty());
-  CHECK(out.refs[0].Fact("vocab_size") == "32000");
+  CHECK(FactValue(out.refs[0].FactPairs(), "model_type").empty());
+  CHECK(FactValue(out.refs[0].FactPairs(), "vocab_size") == "32000");
   CHECK(out.errors.empty());
 }
 

@@ -18,7 +18,7 @@ ScanResult Sample() {
   rr.ref.text = "meta-llama/Llama-3.1-8B";
   rr.ref.location = {"app/x.py", 3, 5};
   rr.ref.extractor = "python-source";
-  rr.ref.facts = {{"call", "from_pretrained"}};
+  SetFactsFromPairs(rr.ref, {{"call", "from_pretrained"}});
   Resolution res;
   res.model = "meta-llama/Llama-3.1-8B";
   res.family = "llama";
