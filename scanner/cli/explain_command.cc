@@ -9,9 +9,9 @@
 
 #include "catalog/resolver.h"
 #include "catalog/summarize.h"
-#include "cli/catalog_loader.h"
+#include "analysis/catalog_loader.h"
 #include "cli/cli.h"
-#include "cli/policy_loader.h"
+#include "analysis/policy_loader.h"
 #include "core/text.h"
 #include "engine/evaluator.h"
 #include "report/scan_json.h"
@@ -349,12 +349,12 @@ int RunExplain(const ExplainOptions& o) {
     std::cerr << "modelprov: explain needs a non-empty NAME\n";
     return kExitUsage;
   }
-  Result<Catalog> catalog = LoadCatalog(o.catalog);
+  Result<Catalog> catalog = analysis::LoadCatalog(o.catalog);
   if (!catalog) {
     std::cerr << "modelprov: " << TerminalSafe(catalog.error().message) << "\n";
     return kExitUsage;
   }
-  Result<rules::Policy> policy = LoadActivePolicy(o.policy, ".");
+  Result<rules::Policy> policy = analysis::LoadActivePolicy(o.policy, ".");
   if (!policy) {
     std::cerr << "modelprov: " << TerminalSafe(policy.error().message) << "\n";
     return kExitUsage;

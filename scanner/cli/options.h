@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/scan_target.h"
 #include "core/finding.h"
 #include "core/result.h"
 
@@ -48,14 +49,8 @@ struct RawScanOptions {
   std::vector<std::string> exclude;  // --exclude PATTERN, repeatable (gitignore syntax)
 };
 
-// One thing to scan.
-struct ScanTarget {
-  enum class Type { kDirectory, kFiles };
-  Type type = Type::kDirectory;
-  std::string path;                  // directory path as given
-  std::string display_prefix;        // prepended to entry paths
-  std::vector<std::string> files;    // for kFiles
-};
+// One thing to scan (analysis/scan_target.h).
+using analysis::ScanTarget;
 
 struct ScanConfig {
   std::vector<ScanTarget> targets;
@@ -69,7 +64,7 @@ struct ScanConfig {
   bool color = false;
   bool progress = false;
   // Git modes. kWorkTree is the ordinary directory/file scan.
-  enum class GitMode { kWorkTree, kStaged, kCommit, kSince };
+  using GitMode = analysis::GitMode;
   GitMode git_mode = GitMode::kWorkTree;
   std::string git_path;              // where to look for the repository (git modes and --history)
   bool git_dir_explicit = false;     // --git-dir: the user named the repository, read it wherever it is

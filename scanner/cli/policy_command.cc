@@ -3,9 +3,9 @@
 
 #include <iostream>
 
-#include "cli/catalog_loader.h"
+#include "analysis/catalog_loader.h"
 #include "cli/cli.h"
-#include "cli/policy_loader.h"
+#include "analysis/policy_loader.h"
 #include "engine/policy.h"
 
 namespace modelprov::cli {
@@ -15,17 +15,19 @@ int RunPolicyCheck(const std::string& file, const std::string& catalog_file) {
     std::cerr << "modelprov: policy check needs a policy FILE or builtin:NAME\n";
     return kExitUsage;
   }
-  Result<rules::Policy> policy = LoadActivePolicy(file, "");
+  Result<rules::Policy> policy = analysis::LoadActivePolicy(file, "");
   if (!policy) {
     std::cerr << "modelprov: " << TerminalSafe(policy.error().message) << "\n";
     return kExitUsage;
   }
-  Result<Catalog> catalog = LoadCatalog(catalog_file);
+  Result<Catalog> catalog = analysis::LoadCatalog(catalog_file);
   if (!catalog) {
     std::cerr << "modelprov: " << TerminalSafe(catalog.error().message) << "\n";
     return kExitUsage;
   }
-  WarnUnknownCatalogNames(*policy, *catalog);
+  for (const std::string& w : analysis::UnknownCatalogNameWarnings(*policy, *catalog)) {
+    std::cerr << "modelprov: warning: " << TerminalSafe(w) << "\n";
+  }
   size_t rules = policy->rules.size();
   size_t waivers = policy->waivers.size();
   std::cout << policy->origin << ": ok (" << rules << " rule" << (rules == 1 ? "" : "s") << ", " << waivers

@@ -5,9 +5,9 @@
 
 #include "catalog/catalog.h"
 
-namespace modelprov::cli {
+namespace modelprov::analysis {
 
 // `user_file` empty: built-in only. Errors name the file and the field.
 Result<Catalog> LoadCatalog(const std::string& user_file);
 
-}  // namespace modelprov::cli
+}  // namespace modelprov::analysis

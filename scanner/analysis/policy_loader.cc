@@ -1,14 +1,13 @@
-#include "cli/policy_loader.h"
+#include "analysis/policy_loader.h"
 
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <sstream>
 
 #include "core/text.h"
 #include "engine/policy_names.h"
 
-namespace modelprov::cli {
+namespace modelprov::analysis {
 namespace {
 
 constexpr uint64_t kMaxPolicyBytes = 4ull << 20;
@@ -46,21 +45,20 @@ Result<rules::Policy> LoadActivePolicy(const std::string& spec, const std::strin
   return rules::LoadPolicy(*text, file);
 }
 
-std::string PolicyRootOf(const ScanConfig& config) {
-  if (config.targets.size() != 1 || config.targets[0].type != ScanTarget::Type::kDirectory) return "";
-  return config.targets[0].path;
+std::string PolicyRootOf(const std::vector<ScanTarget>& targets) {
+  if (targets.size() != 1 || targets[0].type != ScanTarget::Type::kDirectory) return "";
+  return targets[0].path;
 }
 
-EvidenceLines::EvidenceLines(const ScanConfig& config) : config_(config) {}
+EvidenceLines::EvidenceLines(const std::vector<ScanTarget>& targets) : targets_(targets) {}
 
 std::string EvidenceLines::FileFor(const std::string& path) const {
   if (path.find("!/") != std::string::npos) return "";  // inside an archive
   if (!base_dir_.empty()) return (std::filesystem::path(base_dir_) / path).string();
   // One directory scanned: paths are relative to it. Otherwise they were
   // written relative to the working directory, as given on the command line.
-  if (config_.targets.size() == 1 && config_.targets[0].type == ScanTarget::Type::kDirectory &&
-      config_.targets[0].display_prefix.empty()) {
-    return (std::filesystem::path(config_.targets[0].path) / path).string();
+  if (targets_.size() == 1 && targets_[0].type == ScanTarget::Type::kDirectory && targets_[0].display_prefix.empty()) {
+    return (std::filesystem::path(targets_[0].path) / path).string();
   }
   return path;
 }
@@ -89,14 +87,12 @@ std::optional<std::string> EvidenceLines::Line(const std::string& path, uint32_t
   return (*it->second)[line - 1];
 }
 
-void WarnUnknownCatalogNames(const rules::Policy& policy, const Catalog& catalog) {
+std::vector<std::string> UnknownCatalogNameWarnings(const rules::Policy& policy, const Catalog& catalog) {
   rules::CatalogNames names;
   for (const Family& f : catalog.families()) names.families.push_back(f.id);
   for (const Provider& p : catalog.providers()) names.providers.push_back(p.id);
   for (const Publisher& p : catalog.publishers()) names.publishers.push_back(p.id);
-  for (const std::string& w : rules::UnknownCatalogNames(policy, names)) {
-    std::cerr << "modelprov: warning: " << TerminalSafe(w) << "\n";
-  }
+  return rules::UnknownCatalogNames(policy, names);
 }
 
-}  // namespace modelprov::cli
+}  // namespace modelprov::analysis

@@ -1,9 +1,9 @@
-#include "cli/catalog_loader.h"
+#include "analysis/catalog_loader.h"
 
 #include <fstream>
 #include <sstream>
 
-namespace modelprov::cli {
+namespace modelprov::analysis {
 
 Result<Catalog> LoadCatalog(const std::string& user_file) {
   Result<Catalog> catalog = Catalog::Builtin();
@@ -21,4 +21,4 @@ Result<Catalog> LoadCatalog(const std::string& user_file) {
   return catalog;
 }
 
-}  // namespace modelprov::cli
+}  // namespace modelprov::analysis
