@@ -22,7 +22,7 @@ void CheckRoundTrip(const ModelReference& ref) {
   CHECK(copy.facts.get()->index() == ref.facts.get()->index());
 }
 
-const ModelReference& Only(const CollectingSink& sink) {
+ModelReference Only(const CollectingSink& sink) {
   REQUIRE(sink.errors.empty());
   REQUIRE(sink.refs.size() == 1);
   return sink.refs[0];
