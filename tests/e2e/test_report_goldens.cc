@@ -50,7 +50,8 @@ void CheckGolden(const std::string& format, const std::string& actual) {
 }
 
 // A small product: a chat client on OpenAI's API (three models, two files),
-// a Qwen model used in two places, a LoRA adapter on Llama 3.1, a
+// a Qwen model used in seven places, a LoRA adapter on Llama 3.1 whose own
+// card says Apache-2.0 (so it inherits Llama's terms), a
 // non-commercial image model, a permissive embedder, a model nobody knows,
 // and a team policy that flags Chinese publishers and non-commercial terms
 // (own or inherited).
@@ -91,7 +92,7 @@ void WriteFixture(const TempDir& dir) {
             "{\n  \"base_model_name_or_path\": \"meta-llama/Llama-3.1-8B-Instruct\",\n  \"peft_type\": \"LORA\",\n"
             "  \"task_type\": \"CAUSAL_LM\"\n}\n");
   dir.Write("models/support-bot/README.md",
-            "---\nlicense: llama3.1\nbase_model: meta-llama/Llama-3.1-8B-Instruct\nbase_model_relation: adapter\n"
+            "---\nlicense: apache-2.0\nbase_model: meta-llama/Llama-3.1-8B-Instruct\nbase_model_relation: adapter\n"
             "library_name: peft\n---\n\n# support-bot\n\nLoRA adapter trained on our support tickets.\n");
   dir.Write(".modelprov.yml",
             "rules:\n"
@@ -123,6 +124,17 @@ TEST_CASE("legal-review reports of a real scan match their golden files", "[e2e]
                           dir.path());
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
+  // The effective category is computed once, in the scan.
+  nlohmann::json scan = nlohmann::json::parse(ReadFile(dir.path() / "scan.json"));
+  bool adapter = false;
+  for (const auto& m : scan["models"]) {
+    REQUIRE(m.contains("effective_license_category"));
+    if (m["id"] != "local:models/support-bot") continue;
+    adapter = true;
+    CHECK(m["license_category"] == "permissive");
+    CHECK(m["effective_license_category"] == "restricted-commercial");
+  }
+  CHECK(adapter);
   std::string md = Normalise(ReadFile(dir.path() / "full.md"), dir.path());
   std::string summary = Normalise(ReadFile(dir.path() / "summary.md"), dir.path());
   std::string html = Normalise(ReadFile(dir.path() / "report.html"), dir.path());
@@ -139,7 +151,8 @@ TEST_CASE("legal-review reports of a real scan match their golden files", "[e2e]
   size_t openai = md.find("<a id=\"license-");
   CHECK(openai != std::string::npos);
   // The adapter is bound by Llama's license through its base.
-  CHECK(md.find("(through meta-llama/Llama-3.1-8B-Instruct)") != std::string::npos);
+  CHECK(md.find("[`local:models/support-bot`](#model-local-models-support-bot) (through meta-llama/Llama-3.1-8B-Instruct)") !=
+        std::string::npos);
   CHECK(md.find("Built with Llama") != std::string::npos);
   // Grouped findings show every place.
   CHECK(md.find("`app/batch.py:2`; also at `app/batch.py:3`") != std::string::npos);
