@@ -118,8 +118,9 @@ dl.facts dt { font-weight: 600; color: var(--muted); }
 dl.facts dd { margin: 0; min-width: 0; }
 article { border-top: 1px solid var(--line); padding-top: .2rem; }
 ol.chain { list-style: none; padding-left: 0; margin: 0; }
-ol.chain li { margin: .1rem 0; padding-left: 1.2rem; text-indent: -1.2rem; }
-ol.chain li + li::before { content: "↳ "; color: var(--muted); }
+ol.chain li { margin: .1rem 0; position: relative; }
+ol.chain li + li { padding-left: 1.3rem; }
+ol.chain li + li::before { content: "↳"; position: absolute; left: .2rem; color: var(--muted); }
 .charts { display: flex; flex-wrap: wrap; gap: 2rem; }
 .chart { margin: 0; max-width: 100%; }
 .chart svg { max-width: 100%; height: auto; }
@@ -151,7 +152,9 @@ details summary { cursor: pointer; color: var(--bar); }
   tr, .risk-group, figure, dl.facts { break-inside: avoid; page-break-inside: avoid; }
   .scroll { overflow: visible; }
   th, code, nav.toc { background: none; }
-  .badge { white-space: normal; }
+  .badge { display: inline; white-space: normal; border: none; padding: 0; font-size: 9pt; }
+  .badge::before { content: "["; }
+  .badge::after { content: "]"; }
   details summary { display: none; }
   details::details-content { content-visibility: visible; display: contents; }
 }

@@ -379,7 +379,10 @@ class MarkdownSummaryWriter final : public ReportWriter {
       rows.push_back("| Model | Publisher | Country | License | Used as |\n|---|---|---|---|---|\n");
       for (const report::ModelEntry& e : m.models) {
         std::string license = e.license.id.empty() ? "unknown" : E(Trunc(e.license.name, 80));
-        if (!e.effective_category.empty()) license += " (" + E(e.effective_category) + ")";
+        if (!e.license.category.empty()) license += " (" + E(e.license.category) + ")";
+        if (!e.effective_category.empty() && e.effective_category != e.license.category) {
+          license += "; effective: " + E(e.effective_category);
+        }
         rows.push_back("| " + Code(Trunc(e.id, 100)) + " | " + OrDash(Trunc(e.publisher, 60)) + " | " + OrDash(e.country) +
                        " | " + license + " | " + E(Trunc(e.usage, 120)) + " |\n");
       }

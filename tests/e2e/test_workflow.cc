@@ -249,7 +249,7 @@ TEST_CASE("CLI: option values never take paths, numbers are checked, errors poin
                           std::to_string(std::filesystem::file_size(d.path() / "out.json")) + " bytes)\n");
   CHECK(report.out.find("used at    app.py:1") != std::string::npos);
 
-  for (const std::string& bad : {"-5", "99999999999999999999999", "1.5", "12abc"}) {
+  for (const char* bad : {"-5", "99999999999999999999999", "1.5", "12abc"}) {
     INFO(bad);
     RunResult r = Modelprov({"scan", "--max-file-size", bad, "svc"}, d.path());
     CHECK(r.exit_code == 2);

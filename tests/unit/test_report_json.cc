@@ -46,7 +46,7 @@ ScanResult Sample() {
   m.occurrences = {rr.ref.location};
   m.lineage = {{"meta-llama/Llama-3.1-8B", "base", "llama", "LicenseRef-llama-3.1", "catalog"}};
   r.models.push_back(m);
-  r.findings.push_back({"no-cn", Severity::kError, "msg", "x", "country=CN", "", {"a", 1, 0}, "", "", ""});
+  r.findings.push_back({"no-cn", Severity::kError, "msg", "x", "country=CN", "", {"a", 1, 0}, {}, "", "", "", ""});
   r.errors.push_back({"b.json", "invalid JSON at line 1"});
   r.stats = {3, 100, 0.5};
   return r;
