@@ -17,6 +17,7 @@ std::string_view FactName(Condition::Type t) {
     case Condition::Type::kCountry: return "country";
     case Condition::Type::kLicense: return "license";
     case Condition::Type::kLicenseCategory: return "license_category";
+    case Condition::Type::kEffectiveLicenseCategory: return "effective_license_category";
     case Condition::Type::kProvider: return "provider";
     case Condition::Type::kDataCountry: return "data_country";
     case Condition::Type::kKind: return "kind";
@@ -34,6 +35,7 @@ std::string_view FactOf(Condition::Type t, const Subject& s) {
     case Condition::Type::kCountry: return s.country;
     case Condition::Type::kLicense: return s.license;
     case Condition::Type::kLicenseCategory: return s.license_category;
+    case Condition::Type::kEffectiveLicenseCategory: return s.effective_license_category;
     case Condition::Type::kProvider: return s.provider;
     case Condition::Type::kDataCountry: return s.data_country;
     case Condition::Type::kKind: return s.kind;
@@ -171,6 +173,7 @@ Subject SubjectOf(const ModelSummary& m, const Location& location, std::string_v
   s.country = m.country;
   s.license = m.license;
   s.license_category = m.license_category;
+  s.effective_license_category = m.effective_license_category.empty() ? m.license_category : m.effective_license_category;
   s.provider = m.provider;
   s.data_country = m.data_country;
   s.kind = kind;

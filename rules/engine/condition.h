@@ -25,6 +25,9 @@ struct Subject {
   std::string_view country;
   std::string_view license;
   std::string_view license_category;
+  // The most restrictive of the model's own and its ancestors' categories
+  // (ModelSummary::effective_license_category).
+  std::string_view effective_license_category;
   std::string_view provider;
   std::string_view data_country;
   std::string_view kind;      // ReferenceKind name, e.g. "api-model"
@@ -49,7 +52,7 @@ struct Condition {
   enum class Type {
     kAll, kAny, kNot,                                  // combinators over children
     kFamily, kModel, kPublisher, kCountry, kLicense,   // fact globs (any of values)
-    kLicenseCategory, kProvider, kDataCountry, kKind, kPath, kRelation,
+    kLicenseCategory, kEffectiveLicenseCategory, kProvider, kDataCountry, kKind, kPath, kRelation,
     kTerm,                                             // term + term_tests (any of)
     kLineage,                                          // some ancestor satisfies children (all)
     kHasLineage,                                       // the model has (true) / lacks (false) ancestors

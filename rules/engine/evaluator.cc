@@ -28,6 +28,7 @@ TemplateValues ValuesFor(const ModelSummary& m, const Location& where, std::stri
   v["license"] = m.license;
   v["license_name"] = m.license_name.empty() ? m.license : m.license_name;
   v["license_category"] = m.license_category;
+  v["effective_license_category"] = m.effective_license_category.empty() ? m.license_category : m.effective_license_category;
   v["provider"] = m.provider_name.empty() ? m.provider : m.provider_name;
   v["data_country"] = m.data_country;
   v["kind"] = std::string(kind);

@@ -142,6 +142,7 @@ void CheckFactValue(Condition::Type type, const YAML::Node& item, const std::str
       }
       break;
     case T::kLicenseCategory:
+    case T::kEffectiveLicenseCategory:
       if (!MatchesAny(v, LicenseCategories())) {
         Fail(item, where + ": unknown license category '" + v + "' (known: " + Joined(LicenseCategories()) + ")");
       }
@@ -198,6 +199,7 @@ Condition ParseCondition(const std::string& key, const YAML::Node& value, bool i
   if (key == "country") return Fact(T::kCountry, value, key);
   if (key == "license") return Fact(T::kLicense, value, key);
   if (key == "license_category") return Fact(T::kLicenseCategory, value, key);
+  if (key == "effective_license_category") return Fact(T::kEffectiveLicenseCategory, value, key);
   if (key == "provider") return Fact(T::kProvider, value, key);
   if (key == "data_country") return Fact(T::kDataCountry, value, key);
   if (key == "kind") return Fact(T::kKind, value, key);
@@ -254,7 +256,8 @@ Condition ParseCondition(const std::string& key, const YAML::Node& value, bool i
     return c;
   }
   Fail(value, "unknown condition '" + key +
-                  "' (known: family, model, publisher, country, license, license_category, provider, data_country, "
+                  "' (known: family, model, publisher, country, license, license_category, effective_license_category, "
+                  "provider, data_country, "
                   "kind, path, terms, lineage, all, any, not)");
 }
 
@@ -402,7 +405,7 @@ const std::vector<std::string>& LineageRelations() {
 const std::vector<std::string>& TemplatePlaceholders() {
   static const std::vector<std::string> kNames = {
       "model",   "family",  "family_name", "publisher", "publisher_id", "country",  "license",
-      "license_name", "license_category", "provider", "data_country", "kind", "path", "line",
+      "license_name", "license_category", "effective_license_category", "provider", "data_country", "kind", "path", "line",
       "term",    "term_value", "trigger", "rule", "severity"};
   return kNames;
 }

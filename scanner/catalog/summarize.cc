@@ -175,11 +175,14 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
       m.terms = TermsOf(*l);
       AddSources(m.sources, l->sources);
     }
-    // A derivative carries its ancestors' obligations.
+    // A derivative carries its ancestors' obligations, and counts under the
+    // most restrictive of its own and their categories.
+    m.effective_license_category = m.license_category;
     for (const LineageStep& step : m.lineage) {
       if (const License* l = catalog.FindLicense(step.license)) {
         MergeTerms(m.terms, TermsOf(*l));
         AddSources(m.sources, l->sources);
+        m.effective_license_category = MoreRestrictiveCategory(m.effective_license_category, l->category);
       }
     }
     if (const Provider* p = catalog.FindProvider(m.provider)) {

@@ -58,6 +58,7 @@ Explained FromLicense(const License& l) {
   e.model.license = l.id;
   e.model.license_name = l.name;
   e.model.license_category = l.category;
+  e.model.effective_license_category = l.category;
   e.model.terms = TermsOf(l);
   e.model.sources = l.sources;
   return e;

@@ -50,7 +50,7 @@ void AddExcludeFlag(CLI::App& cmd, RawScanOptions& raw) {
 void AddScanFlags(CLI::App& cmd, RawScanOptions& raw) {
   cmd.add_option("paths", raw.paths, "Directories or files to scan (default: .)");
   cmd.add_option("-f,--format", raw.format,
-                 "Output format: text, json, sarif, cyclonedx, spdx, markdown, html, notice")->capture_default_str();
+                 "Output format: text, json, sarif, cyclonedx, spdx, markdown, markdown-summary, html, notice")->capture_default_str();
   cmd.add_option("-o,--output", raw.output, "Write the report to FILE instead of standard output");
   cmd.add_option("-j,--jobs", raw.jobs, "Worker threads (default: all cores)")->check(WholeNumber(0, kMaxJobs));
   cmd.add_option("--fail-on", raw.fail_on, "Exit 1 when a finding has this severity or higher: error, warning, note, none")
@@ -112,7 +112,7 @@ Status CheckFormat(const std::string& format, const std::string& flag) {
 void AddReportFlags(CLI::App& cmd, RawReportOptions& raw) {
   cmd.add_option("--from", raw.from, "A saved scan (modelprov scan --format json)")->required();
   cmd.add_option("-f,--format", raw.format,
-                 "Output format: text, json, sarif, cyclonedx, spdx, markdown, html, notice")
+                 "Output format: text, json, sarif, cyclonedx, spdx, markdown, markdown-summary, html, notice")
       ->capture_default_str();
   cmd.add_option("-o,--output", raw.output, "Write the report to FILE instead of standard output");
   cmd.add_option("--color", raw.color, "Colour output: auto, always, never")->capture_default_str();

@@ -58,12 +58,24 @@ int RunScan(const ScanConfig& config) {
   if (!scanned) return kExitUsage;
   const ScanResult& result = *scanned;
 
-  if (Status st = WriteReport(result, config.format, config.output, MakeWriteOptions(config.color, config.fail_on)); !st) {
+  // Every report knows the others written from this scan (the compact
+  // Markdown summary points at the full report among them).
+  std::vector<std::pair<std::string, std::string>> all = {{config.format, config.output}};
+  for (const auto& report : config.reports) all.push_back(report);
+  auto options_for = [&](size_t self, bool color) {
+    WriteOptions options = MakeWriteOptions(color, config.fail_on);
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (i != self && !all[i].second.empty()) options.companions.push_back(all[i]);
+    }
+    return options;
+  };
+  if (Status st = WriteReport(result, config.format, config.output, options_for(0, config.color)); !st) {
     std::cerr << "modelprov: " << TerminalSafe(st.error().message) << "\n";
     return kExitUsage;
   }
-  for (const auto& [format, file] : config.reports) {
-    if (Status st = WriteReport(result, format, file, MakeWriteOptions(false, config.fail_on)); !st) {
+  for (size_t i = 0; i < config.reports.size(); ++i) {
+    const auto& [format, file] = config.reports[i];
+    if (Status st = WriteReport(result, format, file, options_for(i + 1, false)); !st) {
       std::cerr << "modelprov: " << TerminalSafe(st.error().message) << "\n";
       return kExitUsage;
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/location.h"
@@ -22,6 +23,12 @@ struct ModelSummary {
   std::string license;
   std::string license_name;
   std::string license_category;
+  // The most restrictive category among the model's own license and every
+  // ancestor's (LicenseCategoryRank): a fine-tune of a non-commercial base is
+  // non-commercial whatever its own card says. Computed once when the scan
+  // is summarised; rules (effective_license_category) and reports read it.
+  // Empty when no category is known.
+  std::string effective_license_category;
   std::string license_url;  // the license text's canonical URL, from the catalog
   std::string provider;
   std::string provider_name;
@@ -35,5 +42,14 @@ struct ModelSummary {
   std::vector<std::string> sources;  // catalog source URLs behind these facts
   std::vector<Location> occurrences;
 };
+
+// How restrictive a license category is: permissive < weak-copyleft <
+// copyleft < responsible-ai < restricted-commercial < proprietary-api-terms <
+// non-commercial. Unknown or empty categories rank -1, below permissive.
+int LicenseCategoryRank(std::string_view category);
+
+// The more restrictive of two categories (an empty one never wins over a
+// known one).
+std::string MoreRestrictiveCategory(const std::string& a, const std::string& b);
 
 }  // namespace modelprov

@@ -1,12 +1,19 @@
-// The legal-review report as one self-contained HTML file: inline CSS (with a
-// print stylesheet), no scripts, fonts or images from elsewhere, and inline
-// SVG for the pictures (models by country and by license category as bar
-// charts, and one lineage graph per fine-tune). Everything that comes from
-// the scan goes through HtmlEscape; links are only made for http(s) URLs.
+// The legal-review report as one self-contained HTML file, rendered from the
+// shared ReportModel (report_model.h): a table of contents, what needs a
+// decision first, the obligations of each license once with every model bound
+// by it, one entry per model (publisher, use, lineage with inherited terms,
+// evidence folded away when long), the findings with all their places, and
+// the counts as inline SVG bar charts. Inline CSS with a print stylesheet (the
+// browser's "Print to PDF" gives a clean document); no scripts, fonts or
+// images from elsewhere. Everything that comes from the scan goes through
+// HtmlEscape; links are only made for http(s) URLs; anchors are [a-z0-9-].
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 
+#include "core/text.h"
+#include "report/report_model.h"
 #include "report/report_util.h"
 #include "report/writer.h"
 
@@ -23,39 +30,133 @@ std::string Link(const std::string& url, const std::string& text) {
   return "<a href=\"" + H(report::PercentEncodeUrl(url)) + "\">" + H(text.empty() ? url : text) + "</a>";
 }
 
+// A model id that may wrap only after a '/' (between the publisher and the
+// name), never inside a name: each part is kept whole (white-space: nowrap)
+// and a <wbr> sits between them.
+std::string Id(const std::string& id) {
+  std::string out = "<code class=\"id\">";
+  size_t from = 0;
+  while (from < id.size()) {
+    size_t slash = id.find('/', from);
+    size_t end = slash == std::string::npos ? id.size() : slash + 1;
+    out += (from ? "<wbr>" : "") + std::string("<span>") + H(id.substr(from, end - from)) + "</span>";
+    from = end;
+  }
+  return out + "</code>";
+}
+
+std::string ModelRef(const report::ModelLink& m) {
+  std::string s = m.anchor.empty() ? Id(m.id) : "<a class=\"model\" href=\"#" + m.anchor + "\">" + Id(m.id) + "</a>";
+  if (!m.via.empty()) s += " <span class=\"via\">" + H(m.via) + "</span>";
+  return s;
+}
+
+std::string ModelList(const std::vector<report::ModelLink>& models) {
+  std::string s = "<ul class=\"inline\">";
+  for (const report::ModelLink& m : models) s += "<li>" + ModelRef(m) + "</li>";
+  return s + "</ul>";
+}
+
+std::string Badge(const std::string& text, const std::string& cls = "") {
+  return "<span class=\"badge" + (cls.empty() ? "" : " " + cls) + "\">" + H(text) + "</span>";
+}
+
+std::string CategoryClass(const std::string& category) {
+  int rank = LicenseCategoryRank(category);
+  if (category.empty()) return "cat-unknown";
+  if (rank >= LicenseCategoryRank("restricted-commercial")) return "cat-restricted";
+  if (rank >= LicenseCategoryRank("copyleft")) return "cat-conditions";
+  return "cat-open";
+}
+
+// A license by name, linked to its obligations entry when it has one.
+std::string LicenseRef(const report::LicenseLink& l, bool with_category = true) {
+  if (l.id.empty()) return Badge("unknown license", "cat-unknown");
+  std::string s = !l.anchor.empty() ? "<a href=\"#" + l.anchor + "\">" + H(l.name) + "</a>" : Link(l.url, l.name);
+  if (with_category && !l.category.empty()) s += " " + Badge(l.category, CategoryClass(l.category));
+  return s;
+}
+
 constexpr const char* kStyle = R"css(
-:root { --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --bar: #0969da; --err: #cf222e; --warn: #9a6700; --note: #0550ae; }
+:root { --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; --bar: #0969da; --err: #cf222e; --warn: #9a6700; --note: #0550ae; --ok: #1a7f37; }
 * { box-sizing: border-box; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
+html { -webkit-text-size-adjust: 100%; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 2rem auto; max-width: 74rem; padding: 0 1.25rem; }
 h1 { font-size: 1.7rem; margin-bottom: .2rem; }
-h2 { font-size: 1.25rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
-h3 { font-size: 1.05rem; }
-.meta { color: var(--muted); }
+h2 { font-size: 1.3rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2.5rem; }
+h3 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; }
+a { color: var(--bar); }
+.meta, .explain, .via { color: var(--muted); }
+.via { font-size: .9em; }
+nav.toc { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem; background: var(--soft); margin: 1rem 0; }
+nav.toc ol { margin: .2rem 0; padding-left: 1.4rem; }
+nav.toc ol ol { padding-left: 1.2rem; font-size: .95em; }
+.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
-th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f6f8fa; }
+th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th { background: var(--soft); }
 td.num { text-align: right; }
-code { font: 13px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 0 .2rem; overflow-wrap: anywhere; }
+code { font: 13px/1.35 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--soft); padding: 0 .2rem; }
+code.id { overflow-wrap: normal; word-break: normal; }
+h3 code.id { font-size: 1rem; font-weight: 700; background: none; padding: 0; }
+code.id span { white-space: nowrap; }
+code.where, code.excerpt { overflow-wrap: anywhere; }
+code.excerpt { white-space: pre-wrap; display: block; margin: .1rem 0 .3rem 1rem; padding: .15rem .4rem; border-left: 3px solid var(--line); }
+table.models td:first-child, table.risk td:last-child { min-width: 14rem; }
+ul.inline { list-style: none; margin: 0; padding: 0; }
+ul.inline li { display: inline; }
+ul.inline li:not(:last-child)::after { content: ", "; }
+ul.plain { list-style: none; padding-left: 0; margin: .2rem 0; }
+ul.plain li { margin: .15rem 0; }
+.lead { font-size: 1.05rem; }
+ul.risk-index { padding-left: 1.2rem; }
+.risk-group { border-left: 4px solid var(--warn); padding-left: .8rem; margin: 1rem 0; }
+.risk-group.high { border-left-color: var(--err); }
+.risk-group h3 { margin-top: .4rem; }
+dl.facts { display: grid; grid-template-columns: minmax(9rem, 13rem) minmax(0, 1fr); gap: .25rem 1rem; margin: .4rem 0 1rem; }
+dl.facts dt { font-weight: 600; color: var(--muted); }
+dl.facts dd { margin: 0; min-width: 0; }
+article { border-top: 1px solid var(--line); padding-top: .2rem; }
+ol.chain { list-style: none; padding-left: 0; margin: 0; }
+ol.chain li { margin: .1rem 0; position: relative; }
+ol.chain li + li { padding-left: 1.3rem; }
+ol.chain li + li::before { content: "↳"; position: absolute; left: .2rem; color: var(--muted); }
 .charts { display: flex; flex-wrap: wrap; gap: 2rem; }
+.chart { margin: 0; max-width: 100%; }
+.chart svg { max-width: 100%; height: auto; }
 .chart figcaption { font-weight: 600; margin-bottom: .3rem; }
 svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
 svg .bar { fill: var(--bar); }
-svg .node { fill: #f6f8fa; stroke: var(--muted); }
-svg .edge { stroke: var(--muted); fill: none; }
 .sev-error { color: var(--err); font-weight: 600; }
 .sev-warning { color: var(--warn); font-weight: 600; }
 .sev-note { color: var(--note); font-weight: 600; }
 tr.suppressed td { color: var(--muted); }
-.badge { display: inline-block; border: 1px solid var(--line); border-radius: 1rem; padding: 0 .5rem; font-size: 12px; }
-ul.evidence { list-style: none; padding-left: 0; }
-ul.evidence li { margin: .15rem 0; }
+.badge { display: inline-block; border: 1px solid var(--line); border-radius: 1rem; padding: 0 .5rem; font-size: 12px; white-space: nowrap; }
+.badge.cat-restricted { border-color: var(--err); color: var(--err); }
+.badge.cat-conditions { border-color: var(--warn); color: var(--warn); }
+.badge.cat-open { border-color: var(--ok); color: var(--ok); }
+.badge.cat-unknown { border-color: var(--muted); color: var(--muted); border-style: dashed; }
+details summary { cursor: pointer; color: var(--bar); }
+@media (max-width: 700px) {
+  dl.facts { grid-template-columns: minmax(0, 1fr); }
+  body { padding: 0 .6rem; }
+}
 @media print {
-  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  @page { margin: 15mm 12mm; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+  nav.toc { background: none; }
   a { color: inherit; text-decoration: none; }
-  a[href]::after { content: " (" attr(href) ")"; font-size: 9pt; color: var(--muted); word-break: break-all; }
-  h2 { page-break-after: avoid; }
-  table, figure, .lineage { page-break-inside: avoid; }
-  th { background: none; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 8.5pt; color: var(--muted); overflow-wrap: anywhere; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2 { break-before: auto; }
+  tr, .risk-group, figure, dl.facts { break-inside: avoid; page-break-inside: avoid; }
+  .scroll { overflow: visible; }
+  th, code, nav.toc { background: none; }
+  .badge { display: inline; white-space: normal; border: none; padding: 0; font-size: 9pt; }
+  .badge::before { content: "["; }
+  .badge::after { content: "]"; }
+  details summary { display: none; }
+  details::details-content { content-visibility: visible; display: contents; }
 }
 )css";
 
@@ -69,7 +170,8 @@ std::string Trunc(const std::string& s, size_t n) {
 }
 
 // A horizontal bar chart: one row per key, bar length proportional to count.
-std::string BarChart(const std::string& id, const std::string& title, const std::map<std::string, int>& counts) {
+// The full label is the row's tooltip and is listed in the table after it.
+std::string BarChart(const std::string& id, const std::string& title, const report::Counts& counts) {
   const int label_w = 190, bar_w = 260, row_h = 24;
   int max = 1;
   for (const auto& [k, n] : counts) max = std::max(max, n);
@@ -92,205 +194,259 @@ std::string BarChart(const std::string& id, const std::string& title, const std:
   return svg + "</svg></figure>";
 }
 
-
-// The model on the left, each ancestor stacked on the right, an arrow per
-// step labelled with the relation ("finetune", "quantized"...).
-std::string LineageSvg(const ModelSummary& m) {
-  const int box_w = 300, box_h = 44, gap_x = 120, gap_y = 16;
-  int n = static_cast<int>(m.lineage.size());
-  int height = std::max(1, n) * (box_h + gap_y) + gap_y;
-  int width = box_w * 2 + gap_x + 20;
-  auto box = [&](int x, int y, const std::string& title, const std::string& sub) {
-    std::string s = "<g class=\"lineage-node\"><title>" + H(title) + "</title><rect class=\"node\" x=\"" + std::to_string(x) +
-                    "\" y=\"" + std::to_string(y) + "\" width=\"" + std::to_string(box_w) + "\" height=\"" +
-                    std::to_string(box_h) + "\" rx=\"6\"/>";
-    s += "<text x=\"" + std::to_string(x + 10) + "\" y=\"" + std::to_string(y + 18) + "\">" + H(Trunc(title, 44)) + "</text>";
-    if (!sub.empty()) s += "<text x=\"" + std::to_string(x + 10) + "\" y=\"" + std::to_string(y + 35) + "\" fill=\"#57606a\">" + H(Trunc(sub, 44)) + "</text>";
-    return s + "</g>";
-  };
-  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"lineage-graph\" role=\"img\" aria-label=\"Lineage of " +
-                    H(m.id) + "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
-                    std::to_string(width) + " " + std::to_string(height) + "\">";
-  // Marker ids are document-wide: one per graph keeps them unique.
-  std::string marker = "arrow-" + report::Hex64(report::Fnv1a64(m.id)).substr(0, 8);
-  svg += "<defs><marker id=\"" + marker + "\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto\">"
-         "<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#57606a\"/></marker></defs>";
-  int my = (height - box_h) / 2;
-  svg += box(10, my, m.id, m.license);
-  for (int i = 0; i < n; ++i) {
-    const LineageStep& s = m.lineage[static_cast<size_t>(i)];
-    int by = gap_y + i * (box_h + gap_y);
-    std::string title = s.model.empty() ? (s.family.empty() ? "unknown base" : "a " + s.family + " model") : s.model;
-    int x1 = 10 + box_w, y1 = my + box_h / 2, x2 = 10 + box_w + gap_x, y2 = by + box_h / 2;
-    svg += "<path class=\"edge\" d=\"M" + std::to_string(x1) + "," + std::to_string(y1) + " C" + std::to_string(x1 + gap_x / 2) +
-           "," + std::to_string(y1) + " " + std::to_string(x2 - gap_x / 2) + "," + std::to_string(y2) + " " + std::to_string(x2) +
-           "," + std::to_string(y2) + "\" marker-end=\"url(#" + marker + ")\"/>";
-    svg += "<text x=\"" + std::to_string(x1 + gap_x / 2) + "\" y=\"" + std::to_string((y1 + y2) / 2 - 4) + "\" text-anchor=\"middle\">" +
-           H(s.relation) + "</text>";
-    svg += box(x2, by, title, s.license);
-  }
-  return svg + "</svg>";
-}
-
 std::string SeverityClass(Severity s) { return "sev-" + std::string(SeverityName(s)); }
+
+// Evidence or places: the first `shown` visible, the rest folded away (and
+// unfolded when printed).
+template <typename Item>
+std::string Folded(const std::vector<Item>& items, size_t shown, const std::string& what,
+                   const std::function<std::string(const Item&)>& render) {
+  std::string s = "<ul class=\"plain\">";
+  for (size_t i = 0; i < items.size() && i < shown; ++i) s += "<li>" + render(items[i]) + "</li>";
+  s += "</ul>";
+  if (items.size() > shown) {
+    s += "<details><summary>" + std::to_string(items.size() - shown) + " more " + what + "</summary><ul class=\"plain\">";
+    for (size_t i = shown; i < items.size(); ++i) s += "<li>" + render(items[i]) + "</li>";
+    s += "</ul></details>";
+  }
+  return s;
+}
 
 class HtmlWriter final : public ReportWriter {
  public:
   std::string_view id() const override { return "html"; }
 
   void Write(const ScanResult& r, std::ostream& out, const WriteOptions& options) const override {
+    report::ReportModel m = report::BuildReportModel(r, ReportTimestamp(options));
     std::string roots;
-    for (const std::string& root : r.roots) roots += (roots.empty() ? "" : ", ") + root;
+    for (const std::string& root : m.roots) roots += (roots.empty() ? "" : ", ") + root;
     out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
         << "<title>Model dependency review" << (roots.empty() ? "" : " — " + H(roots)) << "</title>\n<style>" << kStyle
         << "</style>\n</head>\n<body>\n";
-    out << "<h1>Model dependency review</h1>\n<p class=\"meta\">Scanned <code>" << OrDash(roots) << "</code> with modelprov "
-        << H(r.tool_version) << " on " << H(ReportTimestamp(options)) << ": <strong id=\"model-count\">" << r.models.size()
-        << "</strong> model dependenc" << (r.models.size() == 1 ? "y" : "ies") << ", " << H(report::FindingCounts(r.findings))
-        << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s")
-        << " in " << r.stats.files << " file" << (r.stats.files == 1 ? "" : "s") << ".</p>\n";
-
-    WriteSummary(r, out);
-    WriteObligations(r, out);
-    WriteFindings(r, out);
-    WriteLineage(r, out);
-    WriteEvidence(r, out);
-    if (!r.errors.empty()) {
-      out << "<h2 id=\"errors\">Scan errors</h2>\n<ul>\n";
-      for (const ScanError& e : r.errors) out << "<li><code>" << H(e.path.empty() ? "(scan)" : e.path) << "</code>: " << H(e.message) << "</li>\n";
-      out << "</ul>\n";
+    out << "<header>\n<h1>Model dependency review</h1>\n<p class=\"meta\">Scanned <code>" << OrDash(roots)
+        << "</code> with modelprov " << H(m.tool_version) << " on " << H(m.timestamp) << ": <strong id=\"model-count\">"
+        << m.models.size() << "</strong> model dependenc" << (m.models.size() == 1 ? "y" : "ies") << ", "
+        << H(m.finding_counts) << ", " << H(report::Plural(m.reference_count, "reference", "references")) << " in "
+        << H(report::Plural(m.file_count, "file", "files")) << ".</p>\n</header>\n";
+    WriteToc(m, out);
+    out << "<main>\n";
+    WriteDecisions(m, out);
+    WriteObligations(m, out);
+    WriteModels(m, out);
+    WriteFindings(m, out);
+    WriteCounts(m, out);
+    if (!m.errors.empty()) {
+      out << "<section id=\"errors\">\n<h2>Scan errors</h2>\n<ul>\n";
+      for (const ScanError& e : m.errors) {
+        out << "<li><code class=\"where\">" << H(e.path.empty() ? "(scan)" : e.path) << "</code>: " << H(e.message) << "</li>\n";
+      }
+      out << "</ul>\n</section>\n";
     }
-    out << "</body>\n</html>\n";
+    out << "</main>\n</body>\n</html>\n";
   }
 
  private:
-  static void CountTable(std::ostream& out, const char* heading, const std::map<std::string, int>& counts) {
-    out << "<table class=\"counts\"><thead><tr><th>" << heading << "</th><th>Models</th></tr></thead><tbody>\n";
-    for (const auto& [k, n] : counts) out << "<tr><td>" << H(k) << "</td><td class=\"num\">" << n << "</td></tr>\n";
-    out << "</tbody></table>\n";
+  static void WriteToc(const report::ReportModel& m, std::ostream& out) {
+    out << "<nav class=\"toc\" aria-label=\"Contents\"><strong>Contents</strong>\n<ol>\n";
+    for (const report::SectionRef& s : report::Sections(m)) {
+      out << "<li><a href=\"#" << s.anchor << "\">" << H(s.title) << "</a>";
+      if (s.anchor == "decisions" && !m.risks.empty()) {
+        out << "<ol>";
+        for (const report::RiskGroup& g : m.risks) {
+          out << "<li><a href=\"#" << g.anchor << "\">" << H(g.title) << "</a> (" << g.model_count << ")</li>";
+        }
+        out << "</ol>";
+      }
+      out << "</li>\n";
+    }
+    out << "</ol>\n</nav>\n";
   }
 
-  static void WriteSummary(const ScanResult& r, std::ostream& out) {
-    out << "<h2 id=\"summary\">Summary</h2>\n";
-    if (r.models.empty()) {
-      out << "<p>No model dependencies were found.</p>\n";
+  static void WriteDecisions(const report::ReportModel& m, std::ostream& out) {
+    out << "<section id=\"decisions\">\n<h2>Needs a decision</h2>\n";
+    if (m.models.empty()) {
+      out << "<p>No model dependencies were found.</p>\n</section>\n";
       return;
     }
-    auto countries = report::CountBy(r, [](const ModelSummary& m) { return m.country; });
+    if (m.risks.empty()) {
+      out << "<p class=\"lead\">Nothing needs a decision: no restricted or unknown license, and no active policy error or "
+             "warning.</p>\n</section>\n";
+      return;
+    }
+    out << "<p class=\"lead\"><strong>" << m.models_needing_decision << " of "
+        << H(report::Plural(m.models.size(), "model", "models")) << "</strong> need"
+        << (m.models_needing_decision == 1 ? "s" : "") << " a decision:</p>\n<ul class=\"risk-index\">\n";
+    for (const report::RiskGroup& g : m.risks) {
+      out << "<li><a href=\"#" << g.anchor << "\">" << H(g.title) << "</a>: "
+          << H(report::Plural(g.model_count, "model", "models")) << "</li>\n";
+    }
+    out << "</ul>\n";
+    for (const report::RiskGroup& g : m.risks) {
+      bool high = g.key == "non-commercial" || g.key == "research-only" || g.key == "unknown-license";
+      bool policy = g.key == "policy";
+      out << "<div class=\"risk-group" << (high ? " high" : "") << "\">\n<h3 id=\"" << g.anchor << "\">" << H(g.title)
+          << " <span class=\"meta\">(" << H(report::Plural(g.model_count, "model", "models")) << ")</span></h3>\n"
+          << "<p class=\"explain\">" << H(g.explain) << "</p>\n<div class=\"scroll\"><table class=\"risk\"><thead><tr><th>"
+          << (policy ? "Rule" : "License") << "</th><th>" << (policy ? "Severity" : "Terms")
+          << "</th><th>Models</th></tr></thead><tbody>\n";
+      for (const report::RiskRow& row : g.rows) {
+        std::string label = policy                  ? "<code>" + H(row.label) + "</code>"
+                            : row.license.id.empty() ? H(row.label)
+                                                     : LicenseRef(row.license, false);
+        std::string detail = policy ? "<span class=\"sev-" + H(row.detail) + "\">" + H(row.detail) + "</span>" : OrDash(row.detail);
+        out << "<tr><td>" << label << "</td><td>" << detail << "</td><td>" << ModelList(row.models) << "</td></tr>\n";
+      }
+      out << "</tbody></table></div>\n";
+      if (policy) out << "<p><a href=\"#findings\">All findings</a></p>\n";
+      out << "</div>\n";
+    }
+    out << "</section>\n";
+  }
+
+  static void WriteObligations(const report::ReportModel& m, std::ostream& out) {
+    out << "<section id=\"obligations\">\n<h2>Obligations by license</h2>\n";
+    if (m.licenses.empty()) {
+      out << "<p>No model has a known license.</p>\n</section>\n";
+      return;
+    }
+    out << "<p class=\"explain\">Each license once, with what it asks and every model bound by it (its own license, or "
+           "inherited from a base model).</p>\n";
+    for (const report::LicenseEntry& l : m.licenses) {
+      out << "<article class=\"license\" id=\"" << l.license.anchor << "\">\n<h3>" << H(l.license.name);
+      if (l.license.name != l.license.id) out << " <code>" << H(l.license.id) << "</code>";
+      if (!l.license.category.empty()) out << " " << Badge(l.license.category, CategoryClass(l.license.category));
+      out << "</h3>\n<dl class=\"facts\">\n<dt>License text</dt><dd>"
+          << (l.license.url.empty() ? "—" : Link(l.license.url, "")) << "</dd>\n";
+      if (l.obligations.empty()) out << "<dt>Obligations</dt><dd>none recorded beyond the license text</dd>\n";
+      for (const report::Obligation& o : l.obligations) {
+        out << "<dt>" << H(o.label) << "</dt><dd>" << (o.is_url ? Link(o.text, "") : H(o.text)) << "</dd>\n";
+      }
+      out << "<dt>Binds " << H(report::Plural(l.models.size(), "model", "models")) << "</dt><dd>" << ModelList(l.models)
+          << "</dd>\n</dl>\n</article>\n";
+    }
+    out << "</section>\n";
+  }
+
+  static void WriteModels(const report::ReportModel& m, std::ostream& out) {
+    out << "<section id=\"models\">\n<h2>Models</h2>\n";
+    if (m.models.empty()) {
+      out << "<p>No model dependencies were found.</p>\n</section>\n";
+      return;
+    }
+    out << "<div class=\"scroll\"><table class=\"models\"><thead><tr><th>Model</th><th>Publisher</th><th>Country</th>"
+           "<th>Used as</th><th>License</th><th>Effective category</th></tr></thead><tbody>\n";
+    for (const report::ModelEntry& e : m.models) {
+      std::string license = LicenseRef(e.license, false);
+      for (const report::LicenseLink& l : e.inherited) license += "<br>inherits " + LicenseRef(l, false);
+      out << "<tr><td>" << ModelRef({e.id, e.anchor, ""}) << "</td><td>" << OrDash(e.publisher) << "</td><td>"
+          << OrDash(e.country) << "</td><td>" << H(e.usage) << "</td><td>" << license << "</td><td>"
+          << (e.effective_category.empty() ? Badge("unknown", "cat-unknown")
+                                           : Badge(e.effective_category, CategoryClass(e.effective_category)))
+          << "</td></tr>\n";
+    }
+    out << "</tbody></table></div>\n";
+    for (const report::ModelEntry& e : m.models) {
+      out << "<article class=\"model\" id=\"" << e.anchor << "\">\n<h3>" << Id(e.id) << "</h3>\n<dl class=\"facts\">\n";
+      out << "<dt>Publisher</dt><dd>" << OrDash(e.publisher) << (e.country.empty() ? "" : " (" + H(e.country) + ")")
+          << "</dd>\n";
+      if (!e.family.empty()) out << "<dt>Family</dt><dd>" << H(e.family) << "</dd>\n";
+      out << "<dt>Used as</dt><dd>" << H(e.usage) << "</dd>\n";
+      if (!e.hosted_by.empty()) out << "<dt>Hosted by</dt><dd>" << H(e.hosted_by) << "</dd>\n";
+      if (!e.endpoints.empty()) {
+        out << "<dt>Endpoints</dt><dd>";
+        for (const std::string& url : e.endpoints) out << "<code class=\"where\">" << H(url) << "</code> ";
+        out << "</dd>\n";
+      }
+      out << "<dt>License</dt><dd>" << LicenseRef(e.license) << "</dd>\n";
+      for (const report::LicenseLink& l : e.inherited) out << "<dt>Inherits</dt><dd>" << LicenseRef(l) << "</dd>\n";
+      if (!e.inherited.empty() || e.effective_category != e.license.category) {
+        out << "<dt>Effective category</dt><dd>" << OrDash(e.effective_category) << "</dd>\n";
+      }
+      if (!e.lineage.empty()) {
+        out << "<dt>Lineage</dt><dd><ol class=\"chain lineage\"><li>" << Id(e.id) << " " << LicenseRef(e.license, false)
+            << "</li>";
+        for (const report::LineageEntry& s : e.lineage) {
+          std::string who = s.model_known ? Id(s.model) : H(s.model);
+          if (!s.anchor.empty()) who = "<a class=\"model\" href=\"#" + s.anchor + "\">" + who + "</a>";
+          out << "<li>" << H(s.relation) << " of " << who << " " << LicenseRef(s.license)
+              << (s.source.empty() ? "" : " <span class=\"via\">from " + H(s.source) + "</span>") << "</li>";
+        }
+        out << "</ol></dd>\n";
+      }
+      if (!e.risks.empty()) {
+        out << "<dt>Needs a decision</dt><dd>";
+        for (size_t i = 0; i < e.risks.size(); ++i) out << (i ? ", " : "") << H(e.risks[i]);
+        out << "</dd>\n";
+      }
+      if (!e.findings.empty()) {
+        out << "<dt>Findings</dt><dd><ul class=\"inline\">";
+        for (size_t i : e.findings) {
+          const report::FindingEntry& f = m.findings[i];
+          out << "<li><a href=\"#" << f.anchor << "\"><code>" << H(f.rule) << "</code></a> <span class=\""
+              << SeverityClass(f.severity) << "\">" << SeverityName(f.severity) << "</span>"
+              << (f.active ? "" : " " + Badge(f.badge)) << "</li>";
+        }
+        out << "</ul></dd>\n";
+      }
+      out << "<dt>Evidence</dt><dd>"
+          << Folded<report::EvidenceEntry>(e.evidence, 5, "places", [](const report::EvidenceEntry& ev) {
+               std::string s = "<code class=\"where\">" + H(ev.where) + "</code>";
+               if (!ev.excerpt.empty()) s += "<code class=\"excerpt\">" + H(ev.excerpt) + "</code>";
+               return s;
+             })
+          << "</dd>\n</dl>\n</article>\n";
+    }
+    out << "</section>\n";
+  }
+
+  static void WriteFindings(const report::ReportModel& m, std::ostream& out) {
+    out << "<section id=\"findings\">\n<h2>Findings</h2>\n";
+    if (m.findings.empty()) {
+      out << "<p>No findings.</p>\n</section>\n";
+      return;
+    }
+    out << "<p id=\"finding-counts\">" << m.active_findings << " active, " << m.suppressed_findings << " suppressed</p>\n";
+    out << "<div class=\"scroll\"><table class=\"findings\"><thead><tr><th>Severity</th><th>Status</th><th>Rule</th>"
+           "<th>Model</th><th>Where</th><th>Trigger</th><th>Message</th></tr></thead><tbody>\n";
+    for (const report::FindingEntry& f : m.findings) {
+      std::string where = f.places.empty() ? "—"
+                                           : Folded<std::string>(f.places, 1, "places", [](const std::string& p) {
+                                               return "<code class=\"where\">" + H(p) + "</code>";
+                                             });
+      out << "<tr id=\"" << f.anchor << "\"" << (f.active ? "" : " class=\"suppressed\"") << "><td class=\""
+          << SeverityClass(f.severity) << "\">" << SeverityName(f.severity) << "</td><td>"
+          << (f.active ? std::string("active") : Badge(f.badge) + " " + H(f.status)) << "</td><td><code>" << H(f.rule)
+          << "</code>" << (f.rule_source.empty() ? "" : "<br><span class=\"via\">" + H(f.rule_source) + "</span>")
+          << "</td><td>" << (f.model.id.empty() ? "—" : ModelRef(f.model)) << "</td><td>" << where << "</td><td>"
+          << (f.trigger.empty() ? "—" : "<code>" + H(f.trigger) + "</code>") << "</td><td>" << H(f.message)
+          << "</td></tr>\n";
+    }
+    out << "</tbody></table></div>\n</section>\n";
+  }
+
+  static void CountTable(std::ostream& out, const char* heading, const report::Counts& counts) {
+    out << "<div class=\"scroll\"><table class=\"counts\"><thead><tr><th>" << heading
+        << "</th><th>Models</th></tr></thead><tbody>\n";
+    for (const auto& [k, n] : counts) out << "<tr><td>" << H(k) << "</td><td class=\"num\">" << n << "</td></tr>\n";
+    out << "</tbody></table></div>\n";
+  }
+
+  static void WriteCounts(const report::ReportModel& m, std::ostream& out) {
+    out << "<section id=\"counts\">\n<h2>Counts</h2>\n";
+    if (m.models.empty()) {
+      out << "<p>No model dependencies were found.</p>\n</section>\n";
+      return;
+    }
     // A derivative counts under the most restrictive of its own and its
     // ancestors' license categories.
-    auto categories = report::CountBy(r, [&r](const ModelSummary& m) { return report::EffectiveCategory(r, m); });
-    out << "<div class=\"charts\">" << BarChart("chart-country", "Models by publisher country", countries)
-        << BarChart("chart-license", "Models by license category (with inherited licenses)", categories) << "</div>\n";
-    CountTable(out, "Publisher", report::CountBy(r, report::PublisherOf));
-    out << "<h2 id=\"models\">Models</h2>\n<table class=\"models\"><thead><tr><th>Model</th><th>Publisher</th><th>Country</th>"
-           "<th>License</th><th>Category</th><th>Hosted by</th></tr></thead><tbody>\n";
-    for (const ModelSummary& m : r.models) {
-      std::string host = m.provider_name.empty() ? m.provider : m.provider_name;
-      if (!host.empty() && !m.data_country.empty()) host += " (data in " + m.data_country + ")";
-      std::string license = m.license.empty() ? "unknown" : (m.license_name.empty() ? report::LicenseNameOf(r, m.license) : m.license_name);
-      std::string url = m.license.empty() ? "" : report::LicenseUrl(m);
-      if (url.empty() && !m.license.empty()) url = report::LicenseUrlOf(r, m.license);
-      std::string cell = Link(url, license);
-      for (const std::string& id : report::InheritedLicenses(m)) {
-        cell += "<br>inherits " + Link(report::LicenseUrlOf(r, id), report::LicenseNameOf(r, id));
-      }
-      std::string category = OrDash(m.license_category);
-      if (std::string effective = report::EffectiveCategory(r, m); effective != m.license_category) {
-        category += "<br>effective: " + H(effective);
-      }
-      out << "<tr><td><code>" << H(m.id) << "</code></td><td>" << OrDash(report::PublisherOf(m)) << "</td><td>" << OrDash(m.country)
-          << "</td><td>" << cell << "</td><td>" << category << "</td><td>" << OrDash(host) << "</td></tr>\n";
-    }
-    out << "</tbody></table>\n";
-  }
-
-  static void WriteObligations(const ScanResult& r, std::ostream& out) {
-    out << "<h2 id=\"obligations\">Obligations</h2>\n";
-    bool any = false;
-    for (const ModelSummary& m : r.models) {
-      report::Obligations o = report::ObligationsOf(m.terms);
-      if (o.attribution.empty() && o.naming.empty() && o.user_caps.empty() && o.output_use.empty() && o.aup_url.empty() &&
-          o.other.empty()) {
-        continue;
-      }
-      if (!any) {
-        out << "<table class=\"obligations\"><thead><tr><th>Model</th><th>Attribution to display</th><th>Naming rules</th>"
-               "<th>User caps</th><th>Output restrictions</th><th>Acceptable use</th><th>Other</th></tr></thead><tbody>\n";
-      }
-      any = true;
-      out << "<tr><td><code>" << H(m.id) << "</code></td><td>" << OrDash(o.attribution) << "</td><td>" << OrDash(o.naming)
-          << "</td><td>" << OrDash(o.user_caps) << "</td><td>" << OrDash(o.output_use) << "</td><td>"
-          << (o.aup_url.empty() ? "—" : Link(o.aup_url, "")) << "</td><td>" << OrDash(o.other) << "</td></tr>\n";
-    }
-    out << (any ? "</tbody></table>\n" : "<p>No model carries a known obligation.</p>\n");
-  }
-
-  static void WriteFindings(const ScanResult& r, std::ostream& out) {
-    out << "<h2 id=\"findings\">Findings</h2>\n";
-    if (r.findings.empty()) {
-      out << "<p>No findings.</p>\n";
-      return;
-    }
-    size_t suppressed = 0;
-    for (const Finding& f : r.findings) suppressed += f.suppressed_by.empty() ? 0 : 1;
-    out << "<p id=\"finding-counts\">" << r.findings.size() - suppressed << " active, " << suppressed << " suppressed</p>\n";
-    out << "<table class=\"findings\"><thead><tr><th>Severity</th><th>Status</th><th>Rule</th><th>Model</th><th>Where</th>"
-           "<th>Trigger</th><th>Message</th></tr></thead><tbody>\n";
-    for (Severity sev : {Severity::kError, Severity::kWarning, Severity::kNote}) {
-      for (const Finding& f : r.findings) {
-        if (f.severity != sev) continue;
-        bool silenced = !f.suppressed_by.empty();
-        std::string badge = f.suppressed_by == "waiver" ? "waived" : f.suppressed_by == "baseline" ? "baseline" : "suppressed";
-        out << "<tr" << (silenced ? " class=\"suppressed\"" : "") << "><td class=\"" << SeverityClass(sev) << "\">"
-            << SeverityName(sev) << "</td><td>"
-            << (silenced ? "<span class=\"badge\">" + badge + "</span> " + H(SuppressionText(f)) : std::string("active"))
-            << "</td><td><code>" << H(f.rule) << "</code></td><td>" << (f.model.empty() ? "—" : "<code>" + H(f.model) + "</code>")
-            << "</td><td>" << (f.location.path.empty() ? "—" : "<code>" + H(report::Where(f.location)) + "</code>") << "</td><td>"
-            << (f.trigger.empty() ? "—" : "<code>" + H(f.trigger) + "</code>") << "</td><td>" << H(f.message) << "</td></tr>\n";
-      }
-    }
-    out << "</tbody></table>\n";
-  }
-
-  static void WriteLineage(const ScanResult& r, std::ostream& out) {
-    out << "<h2 id=\"lineage\">Lineage</h2>\n";
-    bool any = false;
-    for (const ModelSummary& m : r.models) {
-      if (m.lineage.empty()) continue;
-      any = true;
-      out << "<div class=\"lineage\"><h3><code>" << H(m.id) << "</code></h3>\n" << LineageSvg(m) << "\n<ul>";
-      for (const LineageStep& s : m.lineage) {
-        out << "<li>" << H(s.relation) << " of " << (s.model.empty() ? H("a " + s.family + " model") : "<code>" + H(s.model) + "</code>");
-        if (!s.license.empty()) out << " (" << Link(report::LicenseUrlOf(r, s.license), report::LicenseNameOf(r, s.license)) << ")";
-        if (!s.source.empty()) out << ", from " << H(s.source);
-        out << "</li>";
-      }
-      out << "</ul></div>\n";
-    }
-    if (!any) out << "<p>No fine-tunes, adapters or quantisations with a known base.</p>\n";
-  }
-
-  static void WriteEvidence(const ScanResult& r, std::ostream& out) {
-    out << "<h2 id=\"evidence\">Evidence</h2>\n";
-    if (r.models.empty()) {
-      out << "<p>Nothing to show.</p>\n";
-      return;
-    }
-    std::map<std::string, std::string> excerpts = report::ExcerptsByPlace(r);
-    for (const ModelSummary& m : r.models) {
-      out << "<h3><code>" << H(m.id) << "</code></h3>\n<ul class=\"evidence\">\n";
-      for (const Location& l : m.occurrences) {
-        std::string where = report::Where(l);
-        out << "<li><code>" << H(where) << "</code>";
-        auto it = excerpts.find(where);
-        if (it != excerpts.end()) out << " <code class=\"excerpt\">" << H(it->second) << "</code>";
-        out << "</li>\n";
-      }
-      out << "</ul>\n";
-    }
+    out << "<div class=\"charts\">" << BarChart("chart-country", "Models by publisher country", m.by_country)
+        << BarChart("chart-license", "Models by license category (with inherited licenses)", m.by_category) << "</div>\n";
+    CountTable(out, "Publisher", m.by_publisher);
+    CountTable(out, "Country", m.by_country);
+    CountTable(out, "License category (with inherited licenses)", m.by_category);
+    out << "</section>\n";
   }
 };
 

@@ -1,11 +1,21 @@
-// The legal-review report as Markdown (GitHub-flavoured tables): summary,
-// obligations per model, findings by severity with waivers shown, lineage and
-// the evidence list. Every value from the scan is escaped, so a model id or a
-// source line can never break a table or inject markup.
+// The legal-review report as Markdown, in two sizes, both rendered from the
+// shared ReportModel (report_model.h):
+//   markdown          the full report for a file: what needs a decision, the
+//                     obligations of each license with the models bound by
+//                     it, one entry per model (publisher, use, lineage,
+//                     evidence), the findings with all their places, counts.
+//   markdown-summary  for a pull-request comment: the same risk summary, the
+//                     active findings and the models, cut to stay under
+//                     kSummaryLimit characters whatever the repository, with a
+//                     pointer to the full report.
+// Every value from the scan is escaped, so a model id or a source line can
+// never break a table or inject markup; anchors are [a-z0-9-] only.
 #include <algorithm>
 #include <map>
+#include <sstream>
 
 #include "core/text.h"
+#include "report/report_model.h"
 #include "report/report_util.h"
 #include "report/writer.h"
 
@@ -16,6 +26,7 @@ using report::MarkdownEscape;
 
 std::string E(const std::string& s) { return MarkdownEscape(s); }
 std::string OrDash(const std::string& s) { return s.empty() ? "—" : E(s); }
+
 // Inline code spans cannot be escaped with backslashes; pick a fence longer
 // than any backtick run in the text instead.
 std::string Code(const std::string& raw) {
@@ -35,33 +46,44 @@ std::string Code(const std::string& raw) {
   return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
 
-void CountTable(std::ostream& out, const char* heading, const std::map<std::string, int>& counts) {
-  out << "| " << heading << " | Models |\n|---|---:|\n";
-  for (const auto& [k, n] : counts) out << "| " << E(k) << " | " << n << " |\n";
-  out << "\n";
+// At most n bytes of s, cut on a UTF-8 character boundary, with an ellipsis
+// when shortened.
+std::string Trunc(const std::string& s, size_t n) {
+  if (s.size() <= n) return s;
+  size_t cut = n - 1;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "…";
 }
 
-std::string LicenseLink(const ScanResult& r, const std::string& id) {
-  std::string name = report::LicenseNameOf(r, id);
-  std::string url = report::LicenseUrlOf(r, id);
-  return !report::IsWebUrl(url) ? E(name) : "[" + E(name) + "](<" + report::PercentEncodeUrl(url) + ">)";
+std::string Anchor(const std::string& id) { return id.empty() ? "" : "<a id=\"" + id + "\"></a>"; }
+
+std::string Url(const std::string& url) {
+  return report::IsWebUrl(url) ? "<" + report::PercentEncodeUrl(url) + ">" : E(url);
 }
 
-// The model's own license, then the licenses it inherits through lineage.
-std::string LicenseCell(const ScanResult& r, const ModelSummary& m) {
-  std::string cell = "unknown";
-  if (!m.license.empty()) {
-    std::string name = m.license_name.empty() ? report::LicenseNameOf(r, m.license) : m.license_name;
-    std::string url = report::LicenseUrl(m);
-    if (url.empty()) url = report::LicenseUrlOf(r, m.license);
-    cell = !report::IsWebUrl(url) ? E(name) : "[" + E(name) + "](<" + report::PercentEncodeUrl(url) + ">)";
-    if (!m.license_category.empty()) cell += " (" + E(m.license_category) + ")";
-  }
-  for (const std::string& id : report::InheritedLicenses(m)) {
-    cell += "; inherits " + LicenseLink(r, id);
-    if (std::string c = report::LicenseCategoryOf(r, id); !c.empty()) cell += " (" + E(c) + ")";
-  }
-  return cell;
+// A license by name, linked to its obligations entry when it has one, else
+// to its text.
+std::string LicenseRef(const report::LicenseLink& l, bool with_category = true) {
+  if (l.id.empty()) return "unknown";
+  std::string s = !l.anchor.empty()        ? "[" + E(l.name) + "](#" + l.anchor + ")"
+                  : report::IsWebUrl(l.url) ? "[" + E(l.name) + "](<" + report::PercentEncodeUrl(l.url) + ">)"
+                                            : E(l.name);
+  if (with_category && !l.category.empty()) s += " (" + E(l.category) + ")";
+  return s;
+}
+
+std::string ModelRef(const report::ModelLink& m, size_t max_id = 0) {
+  std::string id = max_id ? Trunc(m.id, max_id) : m.id;
+  std::string s = m.anchor.empty() ? Code(id) : "[" + Code(id) + "](#" + m.anchor + ")";
+  if (!m.via.empty()) s += " (" + E(m.via) + ")";
+  return s;
+}
+
+std::string ModelList(const std::vector<report::ModelLink>& models, size_t max, size_t max_id = 0) {
+  std::string s;
+  for (size_t i = 0; i < models.size() && i < max; ++i) s += (i ? ", " : "") + ModelRef(models[i], max_id);
+  if (models.size() > max) s += ", and " + std::to_string(models.size() - max) + " more";
+  return s;
 }
 
 std::string_view SeverityTitle(Severity s) {
@@ -73,141 +95,337 @@ std::string_view SeverityTitle(Severity s) {
   return "Findings";
 }
 
+std::string Header(const report::ReportModel& m) {
+  std::string roots;
+  for (const std::string& root : m.roots) roots += (roots.empty() ? "" : ", ") + Code(root);
+  return "Scanned " + (roots.empty() ? std::string("(no roots recorded)") : roots) + " with modelprov" +
+         (m.tool_version.empty() ? "" : " " + E(m.tool_version)) + ": " +
+         std::to_string(m.models.size()) + " model dependenc" + (m.models.size() == 1 ? "y" : "ies") + ", " +
+         m.finding_counts + ", " + report::Plural(m.reference_count, "reference", "references") + " in " +
+         report::Plural(m.file_count, "file", "files") + ".\n\n";
+}
+
+std::string DecisionList(const report::ReportModel& m, bool linked) {
+  if (m.risks.empty()) {
+    return "Nothing needs a decision: no restricted or unknown license, and no active policy error or warning.\n\n";
+  }
+  std::string s = "**" + std::to_string(m.models_needing_decision) + " of " +
+                  report::Plural(m.models.size(), "model", "models") + " need" +
+                  (m.models_needing_decision == 1 ? "s" : "") + " a decision:**\n\n";
+  for (const report::RiskGroup& g : m.risks) {
+    s += "- " + (linked ? "[" + E(g.title) + "](#" + g.anchor + ")" : "**" + E(g.title) + "**") + ": " +
+         report::Plural(g.model_count, "model", "models") + "\n";
+  }
+  return s + "\n";
+}
+
+std::string RiskRowLabel(const report::RiskRow& row) {
+  return row.license.id.empty() ? E(row.label) : LicenseRef(row.license, false);
+}
+
+std::string Places(const std::vector<std::string>& places, size_t max) {
+  if (places.empty()) return "—";
+  std::string s = Code(places.front());
+  if (places.size() > 1) {
+    s += "; also at ";
+    for (size_t i = 1; i < places.size() && i <= max; ++i) s += (i > 1 ? ", " : "") + Code(places[i]);
+    if (places.size() - 1 > max) s += ", and " + std::to_string(places.size() - 1 - max) + " more";
+  }
+  return s;
+}
+
+std::string CountTable(const char* heading, const report::Counts& counts) {
+  std::string s = std::string("| ") + heading + " | Models |\n|---|---:|\n";
+  for (const auto& [k, n] : counts) s += "| " + E(k) + " | " + std::to_string(n) + " |\n";
+  return s + "\n";
+}
+
 class MarkdownWriter final : public ReportWriter {
  public:
   std::string_view id() const override { return "markdown"; }
 
-  void Write(const ScanResult& r, std::ostream& out, const WriteOptions&) const override {
-    out << "# Model dependency review\n\n";
-    std::string roots;
-    for (const std::string& root : r.roots) roots += (roots.empty() ? "" : ", ") + Code(root);
-    out << "Scanned " << (roots.empty() ? "(no roots recorded)" : roots) << " with modelprov"
-        << (r.tool_version.empty() ? "" : " " + E(r.tool_version)) << ": " << r.models.size() << " model dependenc"
-        << (r.models.size() == 1 ? "y" : "ies") << ", " << report::FindingCounts(r.findings) << ", " << r.references.size() << " reference" << (r.references.size() == 1 ? "" : "s") << " in " << r.stats.files
-        << " file" << (r.stats.files == 1 ? "" : "s") << ".\n\n";
-
-    out << "## Summary\n\n";
-    if (r.models.empty()) {
+  void Write(const ScanResult& r, std::ostream& out, const WriteOptions& options) const override {
+    report::ReportModel m = report::BuildReportModel(r, ReportTimestamp(options));
+    out << "# Model dependency review\n\n" << Header(m);
+    out << "**Contents:** ";
+    std::vector<report::SectionRef> sections = report::Sections(m);
+    for (size_t i = 0; i < sections.size(); ++i) {
+      out << (i ? " · " : "") << "[" << sections[i].title << "](#" << sections[i].anchor << ")";
+    }
+    out << "\n\n";
+    WriteDecisions(m, out);
+    WriteObligations(m, out);
+    WriteModels(m, out);
+    WriteFindings(m, out);
+    out << Anchor("counts") << "\n\n## Counts\n\n";
+    if (m.models.empty()) {
       out << "No model dependencies were found.\n\n";
     } else {
-      CountTable(out, "Publisher", report::CountBy(r, report::PublisherOf));
-      CountTable(out, "Country", report::CountBy(r, [](const ModelSummary& m) { return m.country; }));
-      // A derivative counts under the most restrictive of its own and its
-      // ancestors' license categories.
-      CountTable(out, "License category (with inherited licenses)",
-                 report::CountBy(r, [&r](const ModelSummary& m) { return report::EffectiveCategory(r, m); }));
-      out << "## Models\n\n| Model | Publisher | Country | License | Hosted by |\n|---|---|---|---|---|\n";
-      for (const ModelSummary& m : r.models) {
-        std::string host = m.provider_name.empty() ? m.provider : m.provider_name;
-        if (!host.empty() && !m.data_country.empty()) host += " (data in " + m.data_country + ")";
-        out << "| " << Code(m.id) << " | " << OrDash(report::PublisherOf(m)) << " | " << OrDash(m.country) << " | "
-            << LicenseCell(r, m) << " | " << OrDash(host) << " |\n";
-      }
-      out << "\n";
+      out << CountTable("Publisher", m.by_publisher) << CountTable("Country", m.by_country)
+          << CountTable("License category (with inherited licenses)", m.by_category);
     }
-
-    WriteObligations(r, out);
-    WriteFindings(r, out);
-    WriteLineage(r, out);
-    WriteEvidence(r, out);
-    if (!r.errors.empty()) {
-      out << "## Scan errors\n\n";
-      for (const ScanError& e : r.errors) out << "- " << (e.path.empty() ? "(scan)" : Code(e.path)) << ": " << E(e.message) << "\n";
+    if (!m.errors.empty()) {
+      out << Anchor("errors") << "\n\n## Scan errors\n\n";
+      for (const ScanError& e : m.errors) out << "- " << (e.path.empty() ? "(scan)" : Code(e.path)) << ": " << E(e.message) << "\n";
       out << "\n";
     }
   }
 
  private:
-  static void WriteObligations(const ScanResult& r, std::ostream& out) {
-    out << "## Obligations\n\n";
-    bool any = false;
-    for (const ModelSummary& m : r.models) {
-      report::Obligations o = report::ObligationsOf(m.terms);
-      if (o.attribution.empty() && o.naming.empty() && o.user_caps.empty() && o.output_use.empty() && o.aup_url.empty() &&
-          o.other.empty()) {
-        continue;
-      }
-      if (!any) {
-        out << "| Model | Attribution to display | Naming rules | User caps | Output restrictions | Acceptable use | Other |\n"
-               "|---|---|---|---|---|---|---|\n";
-      }
-      any = true;
-      std::string aup = o.aup_url.empty()                ? "—"
-                        : report::IsWebUrl(o.aup_url) ? "<" + report::PercentEncodeUrl(o.aup_url) + ">"
-                                                      : E(o.aup_url);
-      out << "| " << Code(m.id) << " | " << OrDash(o.attribution) << " | " << OrDash(o.naming) << " | " << OrDash(o.user_caps)
-          << " | " << OrDash(o.output_use) << " | " << aup << " | " << OrDash(o.other) << " |\n";
+  static void WriteDecisions(const report::ReportModel& m, std::ostream& out) {
+    out << Anchor("decisions") << "\n\n## Needs a decision\n\n";
+    if (m.models.empty()) {
+      out << "No model dependencies were found.\n\n";
+      return;
     }
-    out << (any ? "\n" : "No model carries a known obligation.\n\n");
+    out << DecisionList(m, true);
+    for (const report::RiskGroup& g : m.risks) {
+      out << Anchor(g.anchor) << "\n\n### " << E(g.title) << " (" << report::Plural(g.model_count, "model", "models")
+          << ")\n\n" << E(g.explain) << "\n\n";
+      bool policy = g.key == "policy";
+      out << (policy ? "| Rule | Severity | Models |\n" : "| License | Terms | Models |\n") << "|---|---|---|\n";
+      for (const report::RiskRow& row : g.rows) {
+        out << "| " << (policy ? Code(row.label) : RiskRowLabel(row)) << " | " << OrDash(row.detail) << " | "
+            << ModelList(row.models, row.models.size()) << " |\n";
+      }
+      out << "\n";
+    }
   }
 
-  static void WriteFindings(const ScanResult& r, std::ostream& out) {
-    out << "## Findings\n\n";
-    if (r.findings.empty()) {
+  static void WriteObligations(const report::ReportModel& m, std::ostream& out) {
+    out << Anchor("obligations") << "\n\n## Obligations by license\n\n";
+    if (m.licenses.empty()) {
+      out << "No model has a known license.\n\n";
+      return;
+    }
+    out << "Each license once, with what it asks and every model bound by it (its own license, or inherited from a "
+           "base model).\n\n";
+    for (const report::LicenseEntry& l : m.licenses) {
+      out << Anchor(l.license.anchor) << "\n\n### " << E(l.license.name);
+      if (l.license.name != l.license.id) out << " (" << Code(l.license.id) << ")";
+      out << "\n\n";
+      out << "- **Category:** " << OrDash(l.license.category) << "\n";
+      out << "- **License text:** " << (l.license.url.empty() ? "—" : Url(l.license.url)) << "\n";
+      if (l.obligations.empty()) out << "- **Obligations:** none recorded beyond the license text\n";
+      for (const report::Obligation& o : l.obligations) {
+        out << "- **" << o.label << ":** " << (o.is_url ? Url(o.text) : E(o.text)) << "\n";
+      }
+      out << "- **Binds " << report::Plural(l.models.size(), "model", "models") << ":** "
+          << ModelList(l.models, l.models.size()) << "\n\n";
+    }
+  }
+
+  static void WriteModels(const report::ReportModel& m, std::ostream& out) {
+    out << Anchor("models") << "\n\n## Models\n\n";
+    if (m.models.empty()) {
+      out << "No model dependencies were found.\n\n";
+      return;
+    }
+    out << "| Model | Publisher | Country | Used as | License | Effective category |\n|---|---|---|---|---|---|\n";
+    for (const report::ModelEntry& e : m.models) {
+      std::string license = LicenseRef(e.license, false);
+      for (const report::LicenseLink& l : e.inherited) license += "; inherits " + LicenseRef(l, false);
+      out << "| " << ModelRef({e.id, e.anchor, ""}) << " | " << OrDash(e.publisher) << " | " << OrDash(e.country) << " | "
+          << E(e.usage) << " | " << license << " | " << OrDash(e.effective_category) << " |\n";
+    }
+    out << "\n";
+    for (const report::ModelEntry& e : m.models) {
+      out << Anchor(e.anchor) << "\n\n### " << Code(e.id) << "\n\n";
+      out << "- **Publisher:** " << OrDash(e.publisher) << (e.country.empty() ? "" : " (" + E(e.country) + ")") << "\n";
+      if (!e.family.empty()) out << "- **Family:** " << E(e.family) << "\n";
+      out << "- **Used as:** " << E(e.usage) << "\n";
+      if (!e.hosted_by.empty()) out << "- **Hosted by:** " << E(e.hosted_by) << "\n";
+      for (const std::string& url : e.endpoints) out << "- **Endpoint:** " << Code(url) << "\n";
+      out << "- **License:** " << LicenseRef(e.license) << "\n";
+      for (const report::LicenseLink& l : e.inherited) out << "- **Inherits:** " << LicenseRef(l) << "\n";
+      if (!e.inherited.empty() || e.effective_category != e.license.category) {
+        out << "- **Effective category:** " << OrDash(e.effective_category) << "\n";
+      }
+      if (!e.lineage.empty()) {
+        out << "- **Lineage:** " << Code(e.id);
+        for (const report::LineageEntry& s : e.lineage) {
+          out << " ← " << E(s.relation) << " of "
+              << (s.anchor.empty() ? (s.model_known ? Code(s.model) : E(s.model)) : "[" + Code(s.model) + "](#" + s.anchor + ")");
+          out << " (" << LicenseRef(s.license, false) << (s.source.empty() ? "" : ", from " + E(s.source)) << ")";
+        }
+        out << "\n";
+      }
+      if (!e.risks.empty()) {
+        out << "- **Needs a decision:** ";
+        for (size_t i = 0; i < e.risks.size(); ++i) out << (i ? ", " : "") << E(e.risks[i]);
+        out << "\n";
+      }
+      if (!e.findings.empty()) {
+        out << "- **Findings:** ";
+        for (size_t i = 0; i < e.findings.size(); ++i) {
+          const report::FindingEntry& f = m.findings[e.findings[i]];
+          out << (i ? ", " : "") << "[" << Code(f.rule) << "](#" << f.anchor << ") (" << SeverityName(f.severity)
+              << (f.active ? "" : ", " + f.badge) << ")";
+        }
+        out << "\n";
+      }
+      out << "- **Evidence** (" << report::Plural(e.evidence.size(), "place", "places") << "):\n";
+      // Long lists fold away (GitHub renders <details>); the first places stay visible.
+      constexpr size_t kShown = 5;
+      for (size_t i = 0; i < e.evidence.size(); ++i) {
+        if (i == kShown) {
+          out << "\n  <details><summary>" << (e.evidence.size() - kShown) << " more places</summary>\n\n";
+        }
+        out << "  - " << Code(e.evidence[i].where);
+        if (!e.evidence[i].excerpt.empty()) out << ": " << Code(e.evidence[i].excerpt);
+        out << "\n";
+      }
+      if (e.evidence.size() > kShown) out << "\n  </details>\n";
+      out << "\n";
+    }
+  }
+
+  static void WriteFindings(const report::ReportModel& m, std::ostream& out) {
+    out << Anchor("findings") << "\n\n## Findings\n\n";
+    if (m.findings.empty()) {
       out << "No findings.\n\n";
       return;
     }
     for (Severity sev : {Severity::kError, Severity::kWarning, Severity::kNote}) {
-      std::vector<const Finding*> list;
-      for (const Finding& f : r.findings) {
-        if (f.severity == sev) list.push_back(&f);
+      size_t active = 0, suppressed = 0;
+      for (const report::FindingEntry& f : m.findings) {
+        if (f.severity == sev) (f.active ? active : suppressed)++;
       }
-      if (list.empty()) continue;
-      size_t suppressed = 0;
-      for (const Finding* f : list) suppressed += f->suppressed_by.empty() ? 0 : 1;
-      out << "### " << SeverityTitle(sev) << " (" << list.size() - suppressed << " active, " << suppressed
+      if (active + suppressed == 0) continue;
+      out << "### " << SeverityTitle(sev) << " (" << active << " active, " << suppressed
           << " suppressed)\n\n| Status | Rule | Model | Where | Trigger | Message |\n|---|---|---|---|---|---|\n";
-      for (const Finding* f : list) {
-        std::string status = f->suppressed_by.empty() ? "**active**" : E(SuppressionText(*f));
-        out << "| " << status << " | " << Code(f->rule) << " | " << (f->model.empty() ? "—" : Code(f->model)) << " | "
-            << (f->location.path.empty() ? "—" : Code(report::Where(f->location))) << " | "
-            << (f->trigger.empty() ? "—" : Code(f->trigger)) << " | " << E(f->message) << " |\n";
-      }
-      out << "\n";
-    }
-  }
-
-  static void WriteLineage(const ScanResult& r, std::ostream& out) {
-    out << "## Lineage\n\n";
-    bool any = false;
-    for (const ModelSummary& m : r.models) {
-      if (m.lineage.empty()) continue;
-      any = true;
-      out << "- " << Code(m.id);
-      if (!m.license.empty()) out << " (" << LicenseLink(r, m.license) << ")";
-      for (const LineageStep& s : m.lineage) {
-        std::string target = s.model.empty() ? "a " + (s.family.empty() ? std::string("model") : s.family + " model") : s.model;
-        out << "\n  - " << E(s.relation) << " of " << (s.model.empty() ? E(target) : Code(target));
-        if (!s.license.empty()) out << " (" << LicenseLink(r, s.license) << ")";
-        if (!s.source.empty()) out << ", from " << E(s.source);
-      }
-      out << "\n";
-    }
-    out << (any ? "\n" : "No fine-tunes, adapters or quantisations with a known base.\n\n");
-  }
-
-  static void WriteEvidence(const ScanResult& r, std::ostream& out) {
-    out << "## Evidence\n\n";
-    if (r.models.empty()) {
-      out << "Nothing to show.\n";
-      return;
-    }
-    std::map<std::string, std::string> excerpts = report::ExcerptsByPlace(r);
-    for (const ModelSummary& m : r.models) {
-      out << "### " << E(m.id) << "\n\n";
-      for (const Location& l : m.occurrences) {
-        out << "- " << Code(report::Where(l));
-        auto it = excerpts.find(report::Where(l));
-        if (it != excerpts.end()) out << ": " << Code(it->second);
-        out << "\n";
+      for (const report::FindingEntry& f : m.findings) {
+        if (f.severity != sev) continue;
+        out << "| " << (f.active ? "**active**" : E(f.status)) << " | " << Code(f.rule) << " | "
+            << (f.model.id.empty() ? "—" : ModelRef(f.model)) << " | " << Places(f.places, 20) << " | "
+            << (f.trigger.empty() ? "—" : Code(f.trigger)) << " | " << E(f.message) << " " << Anchor(f.anchor) << " |\n";
       }
       out << "\n";
     }
   }
 };
 
+// The whole comment stays below this many bytes (so characters too): GitHub
+// refuses comments over 65,536 characters.
+constexpr size_t kSummaryLimit = 60000;
+
+class MarkdownSummaryWriter final : public ReportWriter {
+ public:
+  std::string_view id() const override { return "markdown-summary"; }
+
+  void Write(const ScanResult& r, std::ostream& out, const WriteOptions& options) const override {
+    report::ReportModel m = report::BuildReportModel(r, ReportTimestamp(options));
+    std::string footer = "\n---\n" + Pointer(options) + "\n";
+    // Room kept for the footer and each section's "and N more" line.
+    const size_t budget = kSummaryLimit - std::min<size_t>(footer.size(), 4000) - 1500;
+    std::string doc = "## Model dependency review\n\n" + Header(m);
+    doc += "### Needs a decision\n\n" + (m.models.empty() ? "No model dependencies were found.\n\n" : DecisionList(m, false));
+
+    // Each section may use its share of what is left, so no section can
+    // crowd out the ones after it.
+    auto section = [&doc, budget](const std::vector<std::string>& rows, size_t share, const std::string& more_what) {
+      size_t limit = std::min(budget, doc.size() + share);
+      size_t shown = 0;
+      for (const std::string& row : rows) {
+        if (doc.size() + row.size() > limit) break;
+        doc += row;
+        ++shown;
+      }
+      if (shown < rows.size()) {
+        doc += "\n… and " + std::to_string(rows.size() - shown) + " more " + more_what + " in the full report.\n";
+      }
+      doc += "\n";
+    };
+
+    if (!m.risks.empty()) {
+      std::vector<std::string> rows;
+      rows.push_back("| Needs a decision | License or rule | Terms | Models |\n|---|---|---|---|\n");
+      for (const report::RiskGroup& g : m.risks) {
+        for (const report::RiskRow& row : g.rows) {
+          std::string label = g.key == "policy" ? Code(Trunc(row.label, 80))
+                              : row.license.id.empty() ? E(row.label)
+                                                       : E(Trunc(row.license.name, 80));
+          rows.push_back("| " + E(g.title) + " | " + label + " | " + OrDash(Trunc(row.detail, 160)) + " | " +
+                         PlainModels(row.models, 8) + " |\n");
+        }
+      }
+      section(rows, budget / 3, "rows");
+    }
+
+    std::vector<std::string> finding_rows;
+    size_t active = 0;
+    for (const report::FindingEntry& f : m.findings) {
+      if (!f.active) continue;
+      if (active++ == 0) finding_rows.push_back("| Severity | Rule | Model | Where | Message |\n|---|---|---|---|---|\n");
+      std::string where = f.places.empty() ? "—" : Code(Trunc(f.places.front(), 120));
+      if (f.places.size() > 1) where += " (+" + std::to_string(f.places.size() - 1) + " more)";
+      finding_rows.push_back("| " + std::string(SeverityName(f.severity)) + " | " + Code(Trunc(f.rule, 60)) + " | " +
+                             (f.model.id.empty() ? "—" : Code(Trunc(f.model.id, 100))) + " | " + where + " | " +
+                             E(Trunc(f.message, 200)) + " |\n");
+    }
+    doc += "### Active findings (" + std::to_string(active) + ")\n\n";
+    if (active == 0) {
+      doc += "None" + std::string(m.suppressed_findings ? " (" + std::to_string(m.suppressed_findings) + " suppressed)" : "") +
+             ".\n\n";
+    } else {
+      section(finding_rows, (budget - std::min(budget, doc.size())) / 2, "findings");
+    }
+
+    doc += "### Models (" + std::to_string(m.models.size()) + ")\n\n";
+    if (m.models.empty()) {
+      doc += "None.\n\n";
+    } else {
+      std::vector<std::string> rows;
+      rows.push_back("| Model | Publisher | Country | License | Used as |\n|---|---|---|---|---|\n");
+      for (const report::ModelEntry& e : m.models) {
+        std::string license = e.license.id.empty() ? "unknown" : E(Trunc(e.license.name, 80));
+        if (!e.license.category.empty()) license += " (" + E(e.license.category) + ")";
+        if (!e.effective_category.empty() && e.effective_category != e.license.category) {
+          license += "; effective: " + E(e.effective_category);
+        }
+        rows.push_back("| " + Code(Trunc(e.id, 100)) + " | " + OrDash(Trunc(e.publisher, 60)) + " | " + OrDash(e.country) +
+                       " | " + license + " | " + E(Trunc(e.usage, 120)) + " |\n");
+      }
+      section(rows, budget, "models");
+    }
+    if (!m.errors.empty()) doc += report::Plural(m.errors.size(), "file", "files") + " could not be read completely (see the full report).\n";
+    doc += footer;
+    // The sections above keep within the budget; this guards the promise.
+    if (doc.size() > kSummaryLimit) doc = Trunc(doc, kSummaryLimit - 4) + "\n";
+    out << doc;
+  }
+
+ private:
+  static std::string PlainModels(const std::vector<report::ModelLink>& models, size_t max) {
+    std::string s;
+    for (size_t i = 0; i < models.size() && i < max; ++i) s += (i ? ", " : "") + Code(Trunc(models[i].id, 80));
+    if (models.size() > max) s += ", and " + std::to_string(models.size() - max) + " more";
+    return s;
+  }
+
+  // Where the full report is: a Markdown or HTML report written from the
+  // same scan, else how to make one.
+  static std::string Pointer(const WriteOptions& options) {
+    std::string saved_json;
+    for (const auto& [format, file] : options.companions) {
+      if (format == "html" || format == "markdown") {
+        return "Obligations per license, lineage and evidence for every model: the full report " + Code(file) + ".";
+      }
+      if (format == "json") saved_json = file;
+    }
+    if (!saved_json.empty()) {
+      return "Obligations per license, lineage and evidence for every model: " +
+             Code("modelprov report --from " + saved_json + " --format html --output modelprov.html") +
+             " renders the full report.";
+    }
+    return "Obligations per license, lineage and evidence for every model: the full report, from "
+           "`modelprov scan --format html --output modelprov.html` (or `--report html=FILE` next to this summary).";
+  }
+};
+
 }  // namespace
 
 std::unique_ptr<ReportWriter> MakeMarkdownWriter() { return std::make_unique<MarkdownWriter>(); }
+std::unique_ptr<ReportWriter> MakeMarkdownSummaryWriter() { return std::make_unique<MarkdownSummaryWriter>(); }
 
 }  // namespace modelprov

@@ -10,6 +10,7 @@ WriterList DefaultWriters() {
   list.push_back(MakeCycloneDxWriter());
   list.push_back(MakeSpdxWriter());
   list.push_back(MakeMarkdownWriter());
+  list.push_back(MakeMarkdownSummaryWriter());
   list.push_back(MakeHtmlWriter());
   list.push_back(MakeNoticeWriter());
   return list;

@@ -200,22 +200,14 @@ std::vector<std::string> InheritedLicenses(const ModelSummary& m) {
   return out;
 }
 
-int CategoryRank(std::string_view category) {
-  static constexpr std::string_view kOrder[] = {"permissive",           "weak-copyleft",         "copyleft",
-                                                "responsible-ai",       "restricted-commercial", "proprietary-api-terms",
-                                                "non-commercial"};
-  for (size_t i = 0; i < std::size(kOrder); ++i) {
-    if (category == kOrder[i]) return static_cast<int>(i);
-  }
-  return -1;
-}
+int CategoryRank(std::string_view category) { return LicenseCategoryRank(category); }
 
 std::string EffectiveCategory(const ScanResult& r, const ModelSummary& m) {
+  // Set by the scan (SummarizeModels); a scan saved before the field existed
+  // gets the same answer from its license facts.
+  if (!m.effective_license_category.empty()) return m.effective_license_category;
   std::string best = m.license_category;
-  for (const std::string& id : InheritedLicenses(m)) {
-    std::string c = LicenseCategoryOf(r, id);
-    if (!c.empty() && (best.empty() || CategoryRank(c) > CategoryRank(best))) best = c;
-  }
+  for (const std::string& id : InheritedLicenses(m)) best = MoreRestrictiveCategory(best, LicenseCategoryOf(r, id));
   return best;
 }
 

@@ -150,6 +150,7 @@ json ScanResultToJson(const ScanResult& r) {
                       {"license", NullIfEmpty(m.license)},
                       {"license_name", NullIfEmpty(m.license_name)},
                       {"license_category", NullIfEmpty(m.license_category)},
+                      {"effective_license_category", NullIfEmpty(m.effective_license_category)},
                       {"license_url", NullIfEmpty(m.license_url)},
                       {"provider", NullIfEmpty(m.provider)},
                       {"provider_name", NullIfEmpty(m.provider_name)},
@@ -290,6 +291,7 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       m.license = Str(j, "license");
       m.license_name = Str(j, "license_name");
       m.license_category = Str(j, "license_category");
+      m.effective_license_category = Str(j, "effective_license_category");
       m.license_url = Str(j, "license_url");
       m.provider = Str(j, "provider");
       m.provider_name = Str(j, "provider_name");

@@ -8,6 +8,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/scan_result.h"
@@ -24,6 +25,10 @@ struct WriteOptions {
   // text writer tells, for each active one, how to fix, waive or suppress
   // it. nullopt: nothing blocks, no advice.
   std::optional<Severity> fail_on = Severity::kError;
+  // The other reports written from the same scan, as (format, file) in the
+  // order given (`scan --format F --output X --report G=Y`): the compact
+  // Markdown summary points readers at the full report among them.
+  std::vector<std::pair<std::string, std::string>> companions;
 };
 
 // options.timestamp, or the current UTC time in the same form.
@@ -50,6 +55,8 @@ std::unique_ptr<ReportWriter> MakeSarifWriter();
 std::unique_ptr<ReportWriter> MakeCycloneDxWriter();
 std::unique_ptr<ReportWriter> MakeSpdxWriter();
 std::unique_ptr<ReportWriter> MakeMarkdownWriter();
+// Compact Markdown for a pull-request comment: always under 60,000 characters.
+std::unique_ptr<ReportWriter> MakeMarkdownSummaryWriter();
 std::unique_ptr<ReportWriter> MakeHtmlWriter();
 std::unique_ptr<ReportWriter> MakeNoticeWriter();
 

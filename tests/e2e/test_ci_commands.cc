@@ -19,8 +19,8 @@ const std::string kQwen = "m = AutoModel.from_pretrained(\"Qwen/Qwen2.5-7B-Instr
 const std::string kBge = "e = AutoModel.from_pretrained(\"BAAI/bge-large-en-v1.5\")\n";
 
 const std::string kPullRequest =
-    "modelprov scan --since \"$BASE_SHA\" --commit HEAD --fail-on error --format markdown --output modelprov.md "
-    "--report sarif=modelprov.sarif --report json=modelprov.json";
+    "modelprov scan --since \"$BASE_SHA\" --commit HEAD --fail-on error --format markdown-summary --output modelprov.md "
+    "--report html=modelprov.html --report sarif=modelprov.sarif --report json=modelprov.json";
 const std::string kInventory =
     "modelprov scan --commit HEAD --history --fail-on none --format json --output modelprov-inventory.json "
     "--report cyclonedx=modelprov.cdx.json";
@@ -116,7 +116,7 @@ TEST_CASE("docs/ci.md scan commands work on a pull-request-shaped repository", "
   d.Write("app/scratch.py", kQwen);
 
   // The pull request adds a CN-origin model: the policy fails the job (exit 1),
-  // and all three reports are written anyway.
+  // and all four reports are written anyway.
   RunResult r = RunDocumented(kPullRequest, base, d.path());
   INFO(r.err);
   REQUIRE(r.exit_code == 1);
@@ -135,6 +135,12 @@ TEST_CASE("docs/ci.md scan commands work on a pull-request-shaped repository", "
   CHECK(md.find("BAAI/bge-large-en-v1.5") != std::string::npos);
   CHECK(md.find("no-cn-origin") != std::string::npos);
   CHECK(md.find("Qwen/Qwen2.5-7B-Instruct") == std::string::npos);  // not new in this pull request
+  // The comment-sized summary names the full report written beside it.
+  CHECK(md.size() < 60000);
+  CHECK(md.find("the full report `modelprov.html`") != std::string::npos);
+  std::string html = Slurp(d.path() / "modelprov.html");
+  CHECK(html.find("BAAI/") != std::string::npos);
+  CHECK(html.find("id=\"obligations\"") != std::string::npos);
 
   r = RunDocumented(kInventory, base, d.path());
   REQUIRE(r.exit_code == 0);

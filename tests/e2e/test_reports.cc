@@ -102,7 +102,7 @@ TEST_CASE("report and notice usage errors", "[e2e][report]") {
   RunResult format = Modelprov({"report", "--from", "bad.json", "--format", "pdf"}, tmp.path());
   CHECK(format.exit_code == 2);
   CHECK(format.err ==
-        "modelprov: unknown --format 'pdf' (known: text, json, sarif, cyclonedx, spdx, markdown, html, notice)\n");
+        "modelprov: unknown --format 'pdf' (known: text, json, sarif, cyclonedx, spdx, markdown, markdown-summary, html, notice)\n");
 
   RunResult spec = Modelprov({"scan", ".", "--report", "sarif"}, tmp.path());
   CHECK(spec.exit_code == 2);
@@ -196,7 +196,9 @@ TEST_CASE("docs/reports.md examples are the demo's real output", "[e2e][report][
     break;
   }
   std::string md = render("markdown");
-  std::string header = md.substr(0, md.find("\n\n## Summary"));
+  size_t contents = md.find("\n\n**Contents:**");
+  REQUIRE(contents != std::string::npos);
+  std::string header = md.substr(0, contents);
   CHECK(doc.find(header) != std::string::npos);
   std::string notice = render("notice");
   size_t llama = notice.find("Llama 3.1 Community License Agreement (LicenseRef-llama-3.1)");

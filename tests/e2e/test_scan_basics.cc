@@ -122,7 +122,7 @@ TEST_CASE("exit codes and usage errors", "[e2e][cli]") {
   CHECK(missing.err == "modelprov: path not found: nope\n");
   RunResult bad_format = Modelprov({"scan", "--format", "xml"}, d.path());
   CHECK(bad_format.exit_code == 2);
-  CHECK(bad_format.err == "modelprov: unknown --format 'xml' (known: text, json, sarif, cyclonedx, spdx, markdown, html, notice)\n");
+  CHECK(bad_format.err == "modelprov: unknown --format 'xml' (known: text, json, sarif, cyclonedx, spdx, markdown, markdown-summary, html, notice)\n");
   RunResult bad_flag = Modelprov({"scan", "--frobnicate"}, d.path());
   CHECK(bad_flag.exit_code == 2);
   CHECK(bad_flag.err.find("--frobnicate") != std::string::npos);

@@ -50,7 +50,7 @@ ScanResult EmptyScan() {
 }  // namespace
 
 TEST_CASE("every report format matches its golden file", "[report][golden]") {
-  for (const char* format : {"sarif", "cyclonedx", "spdx", "markdown", "html", "notice"}) {
+  for (const char* format : {"sarif", "cyclonedx", "spdx", "markdown", "markdown-summary", "html", "notice"}) {
     SECTION(format) {
       CheckGolden(format, "fixture", Render(format, testing::FixtureScan()));
       CheckGolden(format, "empty", Render(format, EmptyScan()));
@@ -59,7 +59,7 @@ TEST_CASE("every report format matches its golden file", "[report][golden]") {
 }
 
 TEST_CASE("reports are deterministic for a fixed timestamp", "[report][golden]") {
-  for (const char* format : {"sarif", "cyclonedx", "spdx", "markdown", "html", "notice"}) {
+  for (const char* format : {"sarif", "cyclonedx", "spdx", "markdown", "markdown-summary", "html", "notice"}) {
     CHECK(Render(format, testing::FixtureScan()) == Render(format, testing::FixtureScan()));
   }
 }

@@ -336,7 +336,8 @@ TEST_CASE("markdown and html: suppression reasons, triggers, counts and effectiv
   CHECK(html.find("<span class=\"badge\">waived</span> suppressed") == std::string::npos);
   CHECK(html.find("<td><code>country=CN</code></td>") != std::string::npos);
   CHECK(html.find("3 active findings, 3 suppressed") != std::string::npos);
-  CHECK(html.find("effective: restricted-commercial") != std::string::npos);
+  // The LoRA's own entry: permissive itself, restricted-commercial through its base.
+  CHECK(html.find("<dt>Effective category</dt><dd>restricted-commercial</dd>") != std::string::npos);
 }
 
 TEST_CASE("text: trigger, suppression reason and scan errors wording", "[report][text]") {
@@ -370,14 +371,14 @@ TEST_CASE("markdown: hostile text cannot break tables or inject HTML", "[report]
   CHECK(empty.find("No findings.") != std::string::npos);
 }
 
-TEST_CASE("html: everything escaped, links only for http(s), charts and lineage drawn", "[report][html]") {
+TEST_CASE("html: everything escaped, links only for http(s), charts and lineage shown", "[report][html]") {
   std::string html = Render("html", HostileScan());
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("<img") == std::string::npos);
   CHECK(html.find("href=\"javascript") == std::string::npos);
   CHECK(html.find("&lt;script&gt;alert(5)&lt;/script&gt;") != std::string::npos);
   CHECK(html.find("Pub &quot;quoted&quot; &amp; &lt;tag&gt;") != std::string::npos);
-  CHECK(html.find("class=\"lineage-graph\"") != std::string::npos);
+  CHECK(html.find("class=\"chain lineage\"") != std::string::npos);
   CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // nothing fetched from elsewhere
   CHECK(html.find("https://") == std::string::npos);
   CHECK(html.find("@media print") != std::string::npos);

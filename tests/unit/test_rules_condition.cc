@@ -208,3 +208,30 @@ TEST_CASE("a rule without when matches every model", "[rules][condition]") {
   ModelSummary m = Llama();
   CHECK(Matches(p->rules.front().when, SubjectOf(m, Location{}, "api-model"), nullptr));
 }
+
+TEST_CASE("effective_license_category sees the inherited category, license_category the own one", "[rules][condition]") {
+  // An adapter whose card says Apache-2.0 on a non-commercial base.
+  ModelSummary m = Llama();
+  m.id = "acme/adapter";
+  m.license = "Apache-2.0";
+  m.license_category = "permissive";
+  m.effective_license_category = "non-commercial";
+  m.lineage = {{"base/nc-model", "adapter", "", "CC-BY-NC-4.0", "model card"}};
+  CHECK(When("      effective_license_category: non-commercial\n", m));
+  CHECK_FALSE(When("      license_category: non-commercial\n", m));
+  CHECK(When("      license_category: permissive\n", m));
+  MatchTrace trace;
+  CHECK(When("      effective_license_category: [restricted-commercial, non-commercial]\n", m, "src/app.py", "hf-model-id",
+             &trace));
+  REQUIRE(trace.facts.size() == 1);
+  CHECK(trace.facts[0] == "effective_license_category=non-commercial");
+  // Without ancestors (or from a summary that lacks the field) it is the own category.
+  ModelSummary plain = Llama();
+  CHECK(When("      effective_license_category: restricted-commercial\n", plain));
+  // A typo is an error when the policy loads.
+  Result<Policy> bad = LoadPolicy(
+      "rules:\n  - id: r\n    severity: note\n    message: m\n    when:\n      effective_license_category: non-comercial\n",
+      "t.yml");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().message.find("unknown license category 'non-comercial'") != std::string::npos);
+}
