@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 #include "core/glob.h"
 #include "core/provider_classes.h"
@@ -57,6 +58,33 @@ std::string UpstreamId(const Family& family, std::string_view repo_name) {
     }
   }
   return upstream;
+}
+
+// Names the basis of a resolved licence when the resolver path did not: API
+// terms when the licence is a hosted API's terms, otherwise the open weights'
+// licence (a Hub id, Ollama tag or GGUF name is the checkpoint itself).
+Resolution WithBasis(const Catalog& catalog, Resolution r) {
+  if (r.license.empty() || !r.license_basis.empty()) return r;
+  const License* l = catalog.FindLicense(r.license);
+  r.license_basis = l != nullptr && l->category == "proprietary-api-terms" ? "api-terms" : "weights";
+  return r;
+}
+
+// The one family a provider serves, or null: the provider's model patterns
+// must reach exactly one family of the provider's own publisher ("claude-*"
+// for Anthropic, "glm-4.5*" and "glm-4-32b-0414-128k" for Z.ai). Gateways and
+// clouds serve other publishers' families, which this never picks.
+const Family* SoleFamily(const Provider& p, const std::function<const Family*(std::string_view)>& by_api_name) {
+  const Family* only = nullptr;
+  for (const std::string& pattern : p.model_patterns) {
+    std::string probe = ToLower(pattern);
+    std::replace(probe.begin(), probe.end(), '*', 'x');
+    const Family* f = by_api_name(probe);
+    if (f == nullptr || !IEquals(f->publisher, p.publisher)) continue;
+    if (only != nullptr && only != f) return nullptr;
+    only = f;
+  }
+  return only;
 }
 
 }  // namespace
@@ -302,7 +330,7 @@ std::optional<Resolution> Resolver::ResolveHubId(std::string_view id, Evidence e
     r.match = "name-pattern";
     r.confidence = 0.7;
     AddCatalogLineage(r, *f, norm, 0);
-    return r;
+    return WithBasis(catalog_, std::move(r));
   }
   std::string lorg = ToLower(org);
   std::string norm = NormalizeModelName(name);
@@ -329,7 +357,7 @@ std::optional<Resolution> Resolver::ResolveHubId(std::string_view id, Evidence e
     r.match = "hf-org";
     r.confidence = 1.0;
     AddCatalogLineage(r, *official, norm, 0);
-    return r;
+    return WithBasis(catalog_, std::move(r));
   }
   auto rep = republisher_.find(lorg);
   const Family* by_name = FamilyByName(norm, org);
@@ -343,14 +371,14 @@ std::optional<Resolution> Resolver::ResolveHubId(std::string_view id, Evidence e
     std::string relation = rep->second->kind == "quantizer" ? "quantized" : rep->second->kind == "finetuner" ? "finetune" : "mirror";
     r.lineage.push_back({UpstreamId(*by_name, name), relation, by_name->id, r.license, "re-published by " + rep->second->org});
     AddCatalogLineage(r, *by_name, norm, 0);
-    return r;
+    return WithBasis(catalog_, std::move(r));
   }
   auto pub = org_publisher_.find(lorg);
   if (pub != org_publisher_.end()) {  // a known publisher, but no family we know
     FillPublisher(r, pub->second);
     r.match = "hf-org";
     r.confidence = 0.8;
-    return r;
+    return WithBasis(catalog_, std::move(r));
   }
   if (by_name != nullptr && evidence != Evidence::kPossible) {
     // Someone else's derivative whose name says what it derives from.
@@ -361,7 +389,7 @@ std::optional<Resolution> Resolver::ResolveHubId(std::string_view id, Evidence e
     r.match = "name-pattern";
     r.confidence = 0.6;
     r.lineage.push_back({"", "derivative (by name)", by_name->id, r.license, "model name"});
-    return r;
+    return WithBasis(catalog_, std::move(r));
   }
   return std::nullopt;
 }
@@ -390,7 +418,7 @@ std::optional<Resolution> Resolver::ResolveOllama(std::string_view tag, bool kno
     r.license_presumed = !r.license.empty();
     r.match = "ollama-grammar";
     r.confidence = 0.7;
-    return r;
+    return WithBasis(catalog_, std::move(r));
   }
   Resolution r;
   r.model = t;
@@ -401,7 +429,7 @@ std::optional<Resolution> Resolver::ResolveOllama(std::string_view tag, bool kno
   r.license = v != nullptr ? v->license : VersionLicense(*f, NormalizeModelName(library));
   r.match = "ollama";
   r.confidence = 0.9;
-  return r;
+  return WithBasis(catalog_, std::move(r));
 }
 
 std::optional<Resolution> Resolver::ResolveGgufName(std::string_view name) const {
@@ -429,7 +457,7 @@ std::optional<Resolution> Resolver::ResolveGgufName(std::string_view name) const
     r.match = "gguf-name";
     r.confidence = 0.8;
     AddCatalogLineage(r, *f, norm, 0);
-    return r;
+    return WithBasis(catalog_, std::move(r));
   }
   return std::nullopt;
 }
@@ -572,17 +600,9 @@ std::optional<Resolution> Resolver::ResolveHost(std::string_view url_or_host) co
     }
     // The host serves one family when the publisher's families that its
     // provider's model patterns reach are exactly one.
-    const Family* only = nullptr;
-    bool several = false;
-    for (const std::string& pattern : p.model_patterns) {
-      std::string probe = ToLower(pattern);
-      std::replace(probe.begin(), probe.end(), '*', 'x');
-      const Family* f = FamilyByApiName(probe);
-      if (f == nullptr || !IEquals(f->publisher, p.publisher)) continue;
-      several = several || (only != nullptr && only != f);
-      only = f;
+    if (const Family* only = SoleFamily(p, [&](std::string_view n) { return FamilyByApiName(n); })) {
+      r.family = only->id;
     }
-    if (!several && only != nullptr) r.family = only->id;
     r.match = "host";
     r.confidence = 1.0;
     return r;
@@ -619,6 +639,13 @@ std::optional<Resolution> Resolver::ResolvePackage(std::string_view ecosystem, s
   r.provider = best->id;
   r.license = best->license;
   FillPublisher(r, best->publisher);
+  // A vendor's own SDK serves its one family (Anthropic's serve Claude, zai-sdk
+  // serves GLM); a package shared by several providers names none.
+  if (best_owns) {
+    if (const Family* only = SoleFamily(*best, [&](std::string_view n) { return FamilyByApiName(n); })) {
+      r.family = only->id;
+    }
+  }
   r.match = "sdk";
   r.confidence = best_owns ? 1.0 : 0.6;
   return r;

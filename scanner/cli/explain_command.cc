@@ -26,6 +26,10 @@ struct Explained {
   std::string kind;  // reference kind policies see
   std::string match; // catalog matcher that decided
   ModelSummary model;
+  // Which terms `model.license` is: "api-terms" (the name goes through the
+  // vendor's hosted API) or "weights" (the open-weights licence); empty when
+  // the resolution does not say.
+  std::string license_basis;
   // For a family id: its per-version licenses, which a bare family has no
   // single answer for.
   std::vector<VersionRule> versions;
@@ -45,6 +49,7 @@ Explained FromResolution(const Resolution& r, ReferenceKind kind, std::string wh
   e.what = std::move(what);
   e.kind = std::string(KindName(kind));
   e.match = r.match;
+  e.license_basis = r.license_basis;
   e.model = summaries.empty() ? ModelSummary{} : summaries.front();
   e.model.occurrences.clear();
   return e;
@@ -248,6 +253,15 @@ void WriteText(const std::string& name, const Explained& e, const rules::Policy&
   out << "  license:          " << OrUnknown(m.license) << (m.license_name.empty() ? "" : " (" + m.license_name + ")")
       << "\n";
   if (!m.license_category.empty()) out << "  license category: " << m.license_category << "\n";
+  if (e.license_basis == "api-terms") {
+    out << "  license basis:    api-terms (the name is used through "
+        << (m.provider_name.empty() ? std::string("the vendor's hosted API") : m.provider_name)
+        << ", whose terms bind it; an open-weights\n"
+           "                    licence of the same model applies only to self-hosted weights)\n";
+  } else if (e.license_basis == "weights") {
+    out << "  license basis:    weights (the licence of the open-weights checkpoint; a hosted API that serves\n"
+           "                    the same model is bound by that API's own terms instead)\n";
+  }
   if (!m.provider.empty()) {
     out << "  provider:         " << (m.provider_name.empty() ? m.provider : m.provider_name + " (" + m.provider + ")")
         << "\n";
@@ -318,6 +332,7 @@ json ToJson(const std::string& name, const Explained& e, const rules::Policy& po
           {"license", Nullable(m.license)},
           {"license_name", Nullable(m.license_name)},
           {"license_category", Nullable(m.license_category)},
+          {"license_basis", Nullable(e.license_basis)},
           {"provider", Nullable(m.provider)},
           {"provider_name", Nullable(m.provider_name)},
           {"data_country", Nullable(m.data_country)},

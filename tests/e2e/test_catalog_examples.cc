@@ -104,3 +104,24 @@ TEST_CASE("explain: a publisher by its Hub org, and suggestions are names explai
     start = comma == std::string::npos ? list.size() : comma + 2;
   }
 }
+
+// Issue 12: explain says which terms apply to a name and why, and agrees with
+// the scan: GLM-4.6 through Z.ai's API is bound by the API's terms, the same
+// model as a Hub id by its open-weights licence.
+TEST_CASE("explain says whether API terms or the weights' licence apply", "[e2e][explain][api-vs-weights]") {
+  nlohmann::json api = Explain("glm-4.6");
+  CHECK(api["family"] == "glm");
+  CHECK(api["country"] == "CN");
+  CHECK(api["license"] == "LicenseRef-zhipu-api-terms");
+  CHECK(api["license_category"] == "proprietary-api-terms");
+  CHECK(api["license_basis"] == "api-terms");
+  nlohmann::json hub = Explain("zai-org/GLM-4.6");
+  CHECK(hub["family"] == "glm");
+  CHECK(hub["license"] == "MIT");
+  CHECK(hub["license_basis"] == "weights");
+  // The text report states the basis in words.
+  TempDir d;
+  RunResult r = Modelprov({"explain", "MiniMax-M2", "--policy", "none"}, d.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("license basis:    api-terms") != std::string::npos);
+}

@@ -470,6 +470,8 @@ TEST_CASE("explain: a hosted API model, as text and JSON", "[e2e][explain]") {
                        "  country:          CN\n"
                        "  license:          LicenseRef-deepseek-api-terms (DeepSeek API terms of service)\n"
                        "  license category: proprietary-api-terms\n"
+                       "  license basis:    api-terms (the name is used through DeepSeek API, whose terms bind it; an open-weights\n"
+                       "                    licence of the same model applies only to self-hosted weights)\n"
                        "  provider:         DeepSeek API (deepseek)\n"
                        "  data country:     unknown\n"
                        "  terms:\n"

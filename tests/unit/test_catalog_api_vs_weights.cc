@@ -70,3 +70,30 @@ TEST_CASE("a gateway's model keeps its maker, not the gateway's operator", "[cat
   CHECK(nim.resolution->publisher == "google");
   CHECK(nim.resolution->country == "US");
 }
+
+// A vendor's own SDK serves that vendor's one family; an SDK that several
+// providers' models go through names no family.
+TEST_CASE("a vendor's SDK names the family it serves", "[catalog][api-vs-weights][sdk]") {
+  for (const char* pkg : {"anthropic", "langchain-anthropic"}) {
+    CAPTURE(pkg);
+    std::optional<Resolution> r = R().ResolvePackage("pypi", pkg);
+    REQUIRE(r);
+    CHECK(r->provider == "anthropic");
+    CHECK(r->family == "claude");
+    CHECK(r->country == "US");
+  }
+  std::optional<Resolution> npm = R().ResolvePackage("npm", "@anthropic-ai/sdk");
+  REQUIRE(npm);
+  CHECK(npm->family == "claude");
+  std::optional<Resolution> zai = R().ResolvePackage("pypi", "zai-sdk");
+  REQUIRE(zai);
+  CHECK(zai->provider == "zai");
+  CHECK(zai->publisher == "zhipu");
+  CHECK(zai->family == "glm");
+  CHECK(zai->license == "LicenseRef-zhipu-api-terms");
+  // OpenAI's API serves GPT and Whisper: its SDK names the vendor, not a family.
+  std::optional<Resolution> openai = R().ResolvePackage("pypi", "openai");
+  REQUIRE(openai);
+  CHECK(openai->provider == "openai");
+  CHECK(openai->family.empty());
+}
