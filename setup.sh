@@ -4,7 +4,7 @@
 # demo (default) or runs the whole test suite (`./setup.sh test`).
 #
 #   ./setup.sh          install deps, build, scan docs/demo
-#   ./setup.sh test     install deps, build, run ctest
+#   ./setup.sh test     install deps, build (warnings are errors), run ctest
 #   ./setup.sh deps     install deps only
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -42,13 +42,14 @@ case "$MODE" in
     ;;
   demo)
     install_missing "${BUILD_PACKAGES[@]}"
-    build -DBUILD_TESTING=OFF
+    build -DBUILD_TESTING=OFF -DWARNINGS_AS_ERRORS=OFF
     echo
     "./$BUILD_DIR/scanner/cli/modelprov" scan docs/demo
     ;;
   test)
     install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-    build -DBUILD_TESTING=ON
+    # The test build is CI's: any compiler warning fails it.
+    build -DBUILD_TESTING=ON -DWARNINGS_AS_ERRORS=ON
     # Report validators from npm; when this fails the validator tests say
     # "skipped: validator not installed" instead of failing.
     tests/validators/install.sh || echo "setup: report validators not installed; their tests will be skipped"
