@@ -16,7 +16,9 @@ JOBS="$(nproc 2>/dev/null || echo 2)"
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config git libgit2-dev libarchive-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev libvectorscan-dev)
 # Tools the end-to-end tests drive: real git repos, real archives (bsdtar for 7z), the pre-commit framework,
 # rg and GNU time for the benchmark, chromium for the HTML report test. (The npm validators use the machine's node/npm.)
-TEST_PACKAGES=(zip unzip xz-utils zstd ripgrep time python3 pre-commit libarchive-tools chromium clang libclang-rt-14-dev)
+# dpkg-dev (dpkg-shlibdeps) and file build and check the .deb (tests/packaging/check_deb.sh); python3-yaml
+# reads docs/ci/*.yml (tests/packaging/check_ci_templates.py).
+TEST_PACKAGES=(zip unzip xz-utils zstd ripgrep time python3 pre-commit libarchive-tools chromium clang libclang-rt-14-dev dpkg-dev file python3-yaml)
 
 install_missing() {
   local missing=()
