@@ -4,7 +4,7 @@
 # demo (default) or runs the whole test suite (`./setup.sh test`).
 #
 #   ./setup.sh          install deps, build, scan docs/demo
-#   ./setup.sh test     install deps, build, run ctest
+#   ./setup.sh test     install deps, build (warnings are errors), run ctest
 #   ./setup.sh deps     install deps only
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,7 +16,9 @@ JOBS="$(nproc 2>/dev/null || echo 2)"
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config git libgit2-dev libarchive-dev nlohmann-json3-dev libcli11-dev catch2 libyaml-cpp-dev libvectorscan-dev)
 # Tools the end-to-end tests drive: real git repos, real archives (bsdtar for 7z), the pre-commit framework,
 # rg and GNU time for the benchmark, chromium for the HTML report test. (The npm validators use the machine's node/npm.)
-TEST_PACKAGES=(zip unzip xz-utils zstd ripgrep time python3 pre-commit libarchive-tools chromium poppler-utils clang libclang-rt-14-dev)
+# dpkg-dev (dpkg-shlibdeps) and file build and check the .deb (tests/packaging/check_deb.sh); python3-yaml
+# reads docs/ci/*.yml (tests/packaging/check_ci_templates.py).
+TEST_PACKAGES=(zip unzip xz-utils zstd ripgrep time python3 pre-commit libarchive-tools chromium poppler-utils clang libclang-rt-14-dev dpkg-dev file python3-yaml)
 
 install_missing() {
   local missing=()
@@ -42,13 +44,14 @@ case "$MODE" in
     ;;
   demo)
     install_missing "${BUILD_PACKAGES[@]}"
-    build -DBUILD_TESTING=OFF
+    build -DBUILD_TESTING=OFF -DWARNINGS_AS_ERRORS=OFF
     echo
     "./$BUILD_DIR/scanner/cli/modelprov" scan docs/demo
     ;;
   test)
     install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-    build -DBUILD_TESTING=ON
+    # The test build is CI's: any compiler warning fails it.
+    build -DBUILD_TESTING=ON -DWARNINGS_AS_ERRORS=ON
     # Report validators from npm; when this fails the validator tests say
     # "skipped: validator not installed" instead of failing.
     tests/validators/install.sh || echo "setup: report validators not installed; their tests will be skipped"
