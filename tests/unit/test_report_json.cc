@@ -97,7 +97,9 @@ TEST_CASE("text report groups by model and ends with a summary", "[text]") {
   MakeTextWriter()->Write(r, out, options);
   std::string s = out.str();
   INFO(s);
-  CHECK(s.find("meta-llama/Llama-3.1-8B\n    family     llama\n    publisher  meta [US]\n") == 0);
+  // Counts by severity and rule come first, then the models.
+  CHECK(s.find("Findings: 1 error\n    by rule: no-cn 1\n") == 0);
+  CHECK(s.find("meta-llama/Llama-3.1-8B\n    family     llama\n    publisher  meta [US]\n") != std::string::npos);
   CHECK(s.find("    terms      attribution: Built with Llama; mau_cap: 700000000\n") != std::string::npos);
   CHECK(s.find("    used at    app/x.py:3\n") != std::string::npos);
   // Invalid UTF-8 becomes U+FFFD, like in every other report (TerminalSafe).
@@ -105,6 +107,6 @@ TEST_CASE("text report groups by model and ends with a summary", "[text]") {
   CHECK(s.find("    error [no-cn] a:1: msg [trigger: country=CN]\n") != std::string::npos);
   CHECK(s.find("\x1b[") == std::string::npos);
   CHECK(s.substr(s.rfind('\n', s.size() - 2) + 1) ==
-        "1 model from 1 publisher (US 1), 2 references in 3 files (100 B); 1 active finding, 0 suppressed, 1 scan error; "
+        "1 model from 1 publisher (models by publisher country: US 1), 2 references in 3 files (100 B); 1 active finding, 0 suppressed, 1 scan error; "
         "0.00 s\n");
 }

@@ -1,5 +1,6 @@
 // The evaluator: findings per occurrence, waivers with an injected clock,
 // inline suppressions, baselines.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "engine/baseline.h"
@@ -81,12 +82,12 @@ TEST_CASE("waivers apply before their expiry date and are reported after it", "[
     PolicyEvaluator e(p, [] { return std::string("2030-05-31"); });
     std::vector<Finding> f = e.Evaluate(TwoModels());
     REQUIRE(f.size() == 2);
-    CHECK(f[0].suppressed_by == "waiver");
-    CHECK(f[0].suppressed_reason == "approved, LEGAL-42");
-    CHECK(f[0].waiver_expires == "2030-06-01");
-    CHECK(SuppressionText(f[0]) == "waived until 2030-06-01: approved, LEGAL-42");
-    CHECK(f[1].suppressed_by.empty());  // tests/t.py is outside the waiver's path
-    CHECK(f[1].suppressed_reason.empty());
+    CHECK(f[1].suppressed_by == "waiver");
+    CHECK(f[1].suppressed_reason == "approved, LEGAL-42");
+    CHECK(f[1].waiver_expires == "2030-06-01");
+    CHECK(SuppressionText(f[1]) == "waived until 2030-06-01: approved, LEGAL-42");
+    CHECK(f[0].suppressed_by.empty());  // tests/t.py is outside the waiver's path
+    CHECK(f[0].suppressed_reason.empty());
   }
   SECTION("on the expiry day it no longer applies and an expired-waiver finding appears") {
     PolicyEvaluator e(p, [] { return std::string("2030-06-01"); });
@@ -129,21 +130,28 @@ TEST_CASE("inline suppressions on the line or the line above", "[rules][evaluato
     return std::string("code");
   });
   std::vector<Finding> f = e.Evaluate(TwoModels());
-  REQUIRE(f.size() == 2);
-  CHECK(f[0].suppressed_by == "inline");
-  CHECK(f[0].suppressed_reason == "vendor approved");
-  CHECK(f[0].waiver_expires.empty());
-  CHECK(SuppressionText(f[0]) == "suppressed inline: vendor approved");
-  CHECK(f[1].suppressed_by.empty());
+  // Active findings rank first; "other-rule" names no rule of the policy, so it is a warning of its own.
+  auto inline_finding = [&f] {
+    return std::find_if(f.begin(), f.end(), [](const Finding& x) { return x.suppressed_by == "inline"; });
+  };
+  REQUIRE(f.size() == 3);
+  REQUIRE(inline_finding() != f.end());
+  CHECK(inline_finding()->suppressed_reason == "vendor approved");
+  CHECK(inline_finding()->waiver_expires.empty());
+  CHECK(SuppressionText(*inline_finding()) == "suppressed inline: vendor approved");
+  CHECK(std::count_if(f.begin(), f.end(), [](const Finding& x) { return x.rule == "unknown-ignore-rule"; }) == 1);
+  CHECK(std::count_if(f.begin(), f.end(), [](const Finding& x) {
+          return x.rule == "no-cn" && x.suppressed_by.empty();
+        }) == 1);
 
   e.set_line_reader([](const std::string&, uint32_t line) -> std::optional<std::string> {
     if (line == 3) return "m = 'deepseek-chat'  # modelprov:ignore no-cn";
     return std::string("code");
   });
   f = e.Evaluate(TwoModels());
-  CHECK(f[0].suppressed_by == "inline");
-  CHECK(f[0].suppressed_reason.empty());
-  CHECK(SuppressionText(f[0]) == "suppressed inline: no reason given");
+  REQUIRE(inline_finding() != f.end());
+  CHECK(inline_finding()->suppressed_reason.empty());
+  CHECK(SuppressionText(*inline_finding()) == "suppressed inline: no reason given");
 }
 
 TEST_CASE("baselines: written, parsed and matched by rule, model and path", "[rules][baseline]") {
@@ -164,10 +172,10 @@ TEST_CASE("baselines: written, parsed and matched by rule, model and path", "[ru
   second.set_baseline(&*b);
   std::vector<Finding> after = second.Evaluate(moved);
   REQUIRE(after.size() == 2);
-  CHECK(after[0].suppressed_by == "baseline");
-  CHECK(after[0].suppressed_reason == "base.json");
-  CHECK(SuppressionText(after[0]) == "accepted in baseline base.json");
-  CHECK(after[1].suppressed_by.empty());  // new: not in the baseline
+  CHECK(after[1].suppressed_by == "baseline");
+  CHECK(after[1].suppressed_reason == "base.json");
+  CHECK(SuppressionText(after[1]) == "accepted in baseline base.json");
+  CHECK(after[0].suppressed_by.empty());  // new: not in the baseline
 
   CHECK(Baseline::Write({}) == "{\n  \"modelprov_baseline\": 1,\n  \"findings\": []\n}\n");
   Result<Baseline> bad = Baseline::Parse("{\"findings\": []}", "b.json");

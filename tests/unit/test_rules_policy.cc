@@ -101,7 +101,9 @@ TEST_CASE("malformed policies name file, line and problem", "[rules][policy]") {
         "p.yml:7: terms.mau_cap: 'lots' is not a term test (use present, absent, unknown, or a comparison such as "
         "'>= 1000000')");
   CHECK(ErrorOf("rules:\n  - id: a\n    severity: note\n    message: x\n    when:\n      kind: api\n") ==
-        "p.yml:6: kind: unknown reference kind 'api'");
+        "p.yml:6: kind: unknown reference kind 'api' (known: hf-model-id, api-model, "
+        "api-endpoint, sdk-package, model-config, model-card, adapter-config, gguf, safetensors, modelfile, license-file, "
+        "deploy-config, model-weights)");
   CHECK(ErrorOf("rules:\n  - id: a\n    severity: note\n    message: x\n    when:\n      any: []\n") ==
         "p.yml:6: any must be a non-empty list of conditions");
   CHECK(ErrorOf("rules:\n  - id: a\n    severity: note\n    message: x\n    when:\n      lineage:\n        publisher: meta\n") ==
@@ -189,7 +191,7 @@ TEST_CASE("the closed lists cover every value the catalog uses", "[rules][policy
 TEST_CASE("malformed waivers", "[rules][policy]") {
   const std::string rules = "rules:\n  - id: a\n    severity: note\n    message: x\n";
   CHECK(ErrorOf(rules + "waivers:\n  - rule: b\n    model: m\n    reason: r\n    expires: 2099-01-01\n") ==
-        "p.yml:6: waiver names unknown rule 'b'");
+        "p.yml:6: waiver names unknown rule 'b' (known: a, or *)");
   CHECK(ErrorOf(rules + "waivers:\n  - rule: a\n    reason: r\n    expires: 2099-01-01\n") ==
         "p.yml:6: waiver for 'a' needs a 'model' or a 'path'");
   CHECK(ErrorOf(rules + "waivers:\n  - rule: a\n    model: m\n    expires: 2099-01-01\n") ==
@@ -197,9 +199,9 @@ TEST_CASE("malformed waivers", "[rules][policy]") {
   CHECK(ErrorOf(rules + "waivers:\n  - rule: a\n    model: m\n    reason: r\n") ==
         "p.yml:6: waiver for 'a' needs an 'expires' date (YYYY-MM-DD)");
   CHECK(ErrorOf(rules + "waivers:\n  - rule: a\n    model: m\n    reason: r\n    expires: next year\n") ==
-        "p.yml:9: expires: 'next year' is not a date (YYYY-MM-DD)");
+        "p.yml:9: expires: 'next year' is not a calendar date (YYYY-MM-DD, e.g. 2027-03-31)");
   CHECK(ErrorOf(rules + "waivers:\n  - rule: a\n    model: m\n    reason: r\n    expires: 2099-13-01\n") ==
-        "p.yml:9: expires: '2099-13-01' is not a date (YYYY-MM-DD)");
+        "p.yml:9: expires: '2099-13-01' is not a calendar date (YYYY-MM-DD, e.g. 2027-03-31)");
 }
 
 TEST_CASE("templates render facts and 'unknown' for missing ones", "[rules][template]") {

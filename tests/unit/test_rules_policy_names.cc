@@ -24,7 +24,7 @@ TEST_CASE("unknown family, provider and publisher values are warned about with t
   REQUIRE(w.size() == 3);
   CHECK(w[0] == "p.yml:7: family 'lama' is not in the catalog (closest: llama, gemma, qwen)");
   CHECK(w[1] == "p.yml:9: publisher 'zz*' matches no publisher in the catalog (closest: meta, alibaba)");
-  CHECK(w[2] == "p.yml:10: family 'mistrall' is not in the catalog (closest: mistral, llama, gemma)");
+  CHECK(w[2] == "p.yml:10: family 'mistrall' is not in the catalog (closest: mistral, gemma, llama)");
 }
 
 TEST_CASE("calendar dates: impossible days are errors, leap days are not", "[rules][policy]") {
