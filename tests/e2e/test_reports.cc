@@ -113,7 +113,7 @@ TEST_CASE("report and notice usage errors", "[e2e][report]") {
 
   RunResult unwritable = Modelprov({"scan", ".", "--report", "sarif=no/such/dir/x.sarif"}, tmp.path());
   CHECK(unwritable.exit_code == 2);
-  CHECK(unwritable.err == "modelprov: cannot write no/such/dir/x.sarif\n");
+  CHECK(unwritable.err == "modelprov: cannot write no/such/dir/x.sarif: No such file or directory\n");
 
   RunResult both = Modelprov({"notice", ".", "--from", "bad.json"}, tmp.path());
   CHECK(both.exit_code == 2);

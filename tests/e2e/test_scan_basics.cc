@@ -167,7 +167,7 @@ TEST_CASE("text report on a pipe has no colour and a summary line", "[e2e][text]
   CHECK(r.out.rfind("Qwen/Qwen2.5-7B-Instruct\n    family     qwen", 0) == 0);
   CHECK(r.out.find("    used at    a.py:1\n") != std::string::npos);
   CHECK(r.out.find("\x1b[") == std::string::npos);
-  CHECK(r.out.find("1 model from 1 publisher (CN 1), 1 reference in 1 file (") != std::string::npos);
+  CHECK(r.out.find("1 model from 1 publisher (models by publisher country: CN 1), 1 reference in 1 file (") != std::string::npos);
   CHECK(r.err.empty());
 }
 
