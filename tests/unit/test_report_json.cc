@@ -70,7 +70,7 @@ TEST_CASE("JSON contract fields and null for unknown", "[json]") {
                                                   {"naming", false}, {"commercial_use", true}});
   CHECK(j["findings"][0]["severity"] == "error");
   CHECK(j["errors"][0] == nlohmann::json{{"path", "b.json"}, {"message", "invalid JSON at line 1"}});
-  CHECK(j["stats"] == nlohmann::json{{"files", 3}, {"bytes", 100}, {"seconds", 0.5}, {"suppressed", 0}});
+  CHECK(j["stats"] == nlohmann::json{{"files", 3}, {"bytes", 100}, {"seconds", 0.5}, {"suppressed", 0}, {"excluded", 0}});
 }
 
 TEST_CASE("JSON round trip keeps everything writers use", "[json]") {
