@@ -163,7 +163,7 @@ TEST_CASE("an inline ignore naming no rule of the policy is a warning at its lin
         "no-cn-origin)");
 }
 
-TEST_CASE("--staged judges what the commit adds; --whole-files and named files", "[e2e][workflow][git]") {
+TEST_CASE("pre-commit: --staged judges what the commit adds; --whole-files and named files", "[e2e][workflow][git]") {
   TempDir d;
   Git({"init", "-q"}, d.path());
   d.Write("app.py", "client.create(model=\"deepseek-chat\")\n");
@@ -204,7 +204,7 @@ TEST_CASE("--staged judges what the commit adds; --whole-files and named files",
   CHECK(misuse.err == "modelprov: --whole-files needs --staged or --since\n");
 }
 
-TEST_CASE("--exclude and .modelprovignore leave paths out and are counted", "[e2e][workflow]") {
+TEST_CASE("excluding: --exclude and .modelprovignore leave paths out and are counted", "[e2e][workflow]") {
   TempDir d;
   d.Write("app.py", "client.create(model=\"deepseek-chat\")\n");
   d.Write("tests/fixtures/case.py", "client.create(model=\"qwen-max\")\n");
