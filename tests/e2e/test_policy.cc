@@ -198,14 +198,12 @@ TEST_CASE("preset origin-allowlist: countries and API providers", "[e2e][policy]
   CHECK(FindingLines(ParseJson(r)) ==
         std::vector<std::string>{
             "error origin-not-allowed app/chat.py:3 api.deepseek.com comes from DeepSeek (CN), which is not on the country allowlist",
-            "error api-provider-not-approved app/chat.py:3 api.deepseek.com sends data to DeepSeek API, which is not an approved API provider",
-            "error origin-not-allowed app/chat.py:4 deepseek-chat comes from DeepSeek (CN), which is not on the country allowlist",
-            "error api-provider-not-approved app/chat.py:4 deepseek-chat sends data to DeepSeek API, which is not an approved API provider",
+            "error origin-not-allowed app/chat.py:4 deepseek-chat comes from DeepSeek (CN), which is not on the country allowlist (+1 more)",
             "error origin-not-allowed app/embed.py:3 Qwen/Qwen2.5-7B-Instruct comes from Alibaba Cloud (Qwen / Tongyi team) (CN), which is not on the country allowlist",
-            "error origin-not-allowed tests/test_chat.py:1 deepseek-chat comes from DeepSeek (CN), which is not on the country allowlist",
-            "error api-provider-not-approved tests/test_chat.py:1 deepseek-chat sends data to DeepSeek API, which is not an approved API provider",
+            "error api-provider-not-approved app/chat.py:3 api.deepseek.com sends data to DeepSeek API, which is not an approved API provider",
+            "error api-provider-not-approved app/chat.py:4 deepseek-chat sends data to DeepSeek API, which is not an approved API provider (+1 more)",
         });
-  CHECK(ParseJson(r)["findings"][1]["trigger"] == "kind=api-endpoint, provider=deepseek");
+  CHECK(ParseJson(r)["findings"][3]["trigger"] == "kind=api-endpoint, provider=deepseek");
 }
 
 TEST_CASE("expired waivers stop applying and are reported", "[e2e][policy][waiver]") {
@@ -265,7 +263,7 @@ TEST_CASE("baselines: only new findings fail", "[e2e][policy][baseline]") {
             "from transformers import AutoModel\n\n\n\nmodel = AutoModel.from_pretrained(\"Qwen/Qwen2.5-7B-Instruct\")\n");
   RunResult same = Modelprov({"scan", "--format", "json", "--policy", "policy.yml", "--baseline", "base.json", "."}, dir.path());
   CHECK(same.exit_code == 0);
-  CHECK(ParseJson(same)["stats"]["suppressed"] == 4);
+  CHECK(ParseJson(same)["stats"]["suppressed"] == 3);  // grouped per model and rule
 
   // A new CN model is not in the baseline and fails.
   dir.Write("app/kimi.py", "from transformers import AutoModel\nm = AutoModel.from_pretrained(\"moonshotai/Kimi-K2-Instruct\")\n");
@@ -300,13 +298,15 @@ TEST_CASE("inline suppressions on the line or the line above are counted", "[e2e
   REQUIRE(r.exit_code == 1);
   nlohmann::json scan = ParseJson(r);
   CHECK(FindingLines(scan) == std::vector<std::string>{
+                                  // active first; the ignore naming another rule is a warning of its own
+                                  "error cn app.py:6 deepseek-reasoner",
+                                  "warning unknown-ignore-rule app.py:6 `modelprov:ignore other-rule` names no rule of the policy policy.yml and silences nothing (its rules: cn)",
                                   "error cn app.py:3 deepseek-chat [inline]",
                                   "error cn app.py:4 qwen-max [inline]",
-                                  "error cn app.py:6 deepseek-reasoner",
                               });
   CHECK(scan["stats"]["suppressed"] == 2);
-  CHECK(scan["findings"][0]["suppressed_reason"] == "vendor approved in LEGAL-7");
-  CHECK(scan["findings"][1]["suppressed_reason"] == "approved");
+  CHECK(scan["findings"][2]["suppressed_reason"] == "vendor approved in LEGAL-7");
+  CHECK(scan["findings"][3]["suppressed_reason"] == "approved");
   CHECK(scan["findings"][0]["waiver_expires"] == nullptr);
 
   // A bare marker is accepted; reports say no reason was given.
@@ -370,10 +370,10 @@ TEST_CASE("lineage: a derivative is bound by its base model's license", "[e2e][p
   CHECK(FindingLines(ParseJson(r)) ==
         std::vector<std::string>{
             "error llama-derived app.py:2 deepseek-ai/DeepSeek-R1-Distill-Llama-8B derives from Llama: lineage.family=llama (meta-llama/Llama-3.1-8B)",
-            "warning cap app.py:2 deepseek-ai/DeepSeek-R1-Distill-Llama-8B caps users at 700000000 though its own license is MIT",
-            "error llama-derived lora/README.md:3 local:lora derives from Llama: lineage.family=llama (meta-llama/Llama-3.1-8B-Instruct)",
-            "warning cap lora/README.md:3 local:lora caps users at 700000000 though its own license is Apache-2.0",
-        });
+                                  "error llama-derived lora/README.md:3 local:lora derives from Llama: lineage.family=llama (meta-llama/Llama-3.1-8B-Instruct)",
+                                  "warning cap app.py:2 deepseek-ai/DeepSeek-R1-Distill-Llama-8B caps users at 700000000 though its own license is MIT",
+                                  "warning cap lora/README.md:3 local:lora caps users at 700000000 though its own license is Apache-2.0",
+                              });
 }
 
 TEST_CASE("malformed policies are usage errors naming file and line", "[e2e][policy][malformed]") {

@@ -305,7 +305,7 @@ TEST_CASE("policy validation: impossible dates, unknown catalog names, closed li
   d.Write("date.yml", rule + "waivers:\n  - rule: r\n    model: x\n    reason: y\n    expires: 2027-02-31\n");
   RunResult date = Modelprov({"policy", "check", "date.yml"}, d.path());
   CHECK(date.exit_code == 2);
-  CHECK(date.err == "modelprov: date.yml:10: expires: '2027-02-31' is not a calendar date (YYYY-MM-DD, e.g. 2027-03-31)\n");
+  CHECK(date.err == "modelprov: date.yml:9: expires: '2027-02-31' is not a calendar date (YYYY-MM-DD, e.g. 2027-03-31)\n");
   d.Write("leap.yml", rule + "waivers:\n  - rule: r\n    model: x\n    reason: y\n    expires: 2028-02-29\n");
   CHECK(Modelprov({"policy", "check", "leap.yml"}, d.path()).exit_code == 0);
 
@@ -334,7 +334,7 @@ TEST_CASE("policy validation: impossible dates, unknown catalog names, closed li
         std::string::npos);
   d.Write("waiver.yml", rule + "waivers:\n  - rule: s\n    model: x\n    reason: y\n    expires: 2099-01-01\n");
   CHECK(Modelprov({"policy", "check", "waiver.yml"}, d.path()).err ==
-        "modelprov: waiver.yml:7: waiver names unknown rule 's' (known: r, or *)\n");
+        "modelprov: waiver.yml:6: waiver names unknown rule 's' (known: r, or *)\n");
 }
 
 TEST_CASE("an archive named like a licence file is opened as an archive", "[e2e][workflow][archives]") {
