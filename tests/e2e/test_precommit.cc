@@ -43,6 +43,17 @@ RunResult RunWithTools(std::vector<std::string> argv, const std::filesystem::pat
   return Run(full, cwd);
 }
 
+// Runs the pre-commit framework in the test's project with modelprov on PATH
+// and pre-commit's cache inside the test's home. Does not require success.
+RunResult PreCommit(const TempDir& d, std::vector<std::string> args) {
+  const char* path = std::getenv("PATH");
+  std::vector<std::string> full{"env", "PATH=" + BinDir() + ":" + (path ? path : "/usr/bin:/bin"),
+                                "HOME=" + d.path().string(),
+                                "PRE_COMMIT_HOME=" + (d.path() / "pre-commit-cache").string(), "pre-commit"};
+  full.insert(full.end(), args.begin(), args.end());
+  return Run(full, d.path() / "project");
+}
+
 std::string Slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -79,9 +90,7 @@ TEST_CASE("pre-commit framework: the hook scans only staged content and a clean 
   TempDir d;
   MakeProject(d, "");
   std::filesystem::path project = d.path() / "project";
-  RunResult install = Run({"env", "HOME=" + d.path().string(), "PRE_COMMIT_HOME=" + (d.path() / "pre-commit-cache").string(),
-                 "pre-commit", "install"},
-                project);
+  RunResult install = PreCommit(d, {"install"});
   INFO(install.out << install.err);
   REQUIRE(install.exit_code == 0);
 
@@ -105,9 +114,7 @@ TEST_CASE("pre-commit framework: a failing scan blocks the commit with modelprov
   TempDir d;
   MakeProject(d, "        args: [--catalog, broken-catalog.json]\n");
   std::filesystem::path project = d.path() / "project";
-  RunResult install = Run({"env", "HOME=" + d.path().string(), "PRE_COMMIT_HOME=" + (d.path() / "pre-commit-cache").string(),
-                           "pre-commit", "install"},
-                          project);
+  RunResult install = PreCommit(d, {"install"});
   REQUIRE(install.exit_code == 0);
   d.Write("project/broken-catalog.json", "{ this is not json");
   d.Write("project/app.py", kQwen);
@@ -127,9 +134,7 @@ TEST_CASE("pre-commit framework: a model the policy forbids blocks the commit wi
   TempDir d;
   MakeProject(d, "");
   std::filesystem::path project = d.path() / "project";
-  RunResult install = Run({"env", "HOME=" + d.path().string(), "PRE_COMMIT_HOME=" + (d.path() / "pre-commit-cache").string(),
-                           "pre-commit", "install"},
-                          project);
+  RunResult install = PreCommit(d, {"install"});
   REQUIRE(install.exit_code == 0);
   d.Write("project/.modelprov.yml",
           "rules:\n  - id: no-cn-origin\n    severity: error\n    message: \"{model} comes from {publisher} ({country})\"\n"
@@ -212,9 +217,7 @@ TEST_CASE("pre-commit framework: the hook judges what a commit adds; run --all-f
   TempDir d;
   MakeProject(d, "");
   std::filesystem::path project = d.path() / "project";
-  RunResult install = Run({"env", "HOME=" + d.path().string(), "PRE_COMMIT_HOME=" + (d.path() / "pre-commit-cache").string(),
-                           "pre-commit", "install"},
-                          project);
+  RunResult install = PreCommit(d, {"install"});
   REQUIRE(install.exit_code == 0);
   d.Write("project/.modelprov.yml",
           "rules:\n  - id: no-cn-origin\n    severity: error\n    message: \"{model} comes from {publisher} ({country})\"\n"
@@ -255,10 +258,7 @@ TEST_CASE("pre-commit framework: the hook judges what a commit adds; run --all-f
   Git({"reset", "-q", "chat.py"}, project);
   std::filesystem::remove(project / "chat.py");
   REQUIRE(Git({"status", "--short"}, project).empty());
-  const char* path = std::getenv("PATH");
-  RunResult run_all = Run({"env", "PATH=" + BinDir() + ":" + (path ? path : "/usr/bin:/bin"), "HOME=" + d.path().string(),
-                           "PRE_COMMIT_HOME=" + (d.path() / "pre-commit-cache").string(), "pre-commit", "run", "--all-files"},
-                          project);
+  RunResult run_all = PreCommit(d, {"run", "--all-files"});
   output = run_all.out + run_all.err;
   INFO(output);
   CHECK(run_all.exit_code != 0);
