@@ -7,6 +7,9 @@
 // are fixed: version "0.0.0-test", timestamp kFixtureTimestamp.
 #pragma once
 
+#include <catch2/catch.hpp>
+
+#include <sstream>
 #include <string>
 
 #include "core/scan_result.h"
@@ -20,6 +23,16 @@ inline WriteOptions FixtureOptions() {
   WriteOptions o;
   o.timestamp = kFixtureTimestamp;
   return o;
+}
+
+// `scan` rendered by the registered writer for `format` with FixtureOptions().
+inline std::string Render(const std::string& format, const ScanResult& scan) {
+  WriterList writers = DefaultWriters();
+  const ReportWriter* w = FindWriter(writers, format);
+  REQUIRE(w != nullptr);
+  std::ostringstream out;
+  w->Write(scan, out, FixtureOptions());
+  return out.str();
 }
 
 inline TermValue Text(const std::string& s) { return {TermValue::State::kPresent, s, 0}; }

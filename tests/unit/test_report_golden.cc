@@ -13,17 +13,9 @@
 #include "unit/report_fixture.h"
 
 using namespace modelprov;
+using modelprov::testing::Render;
 
 namespace {
-
-std::string Render(const std::string& format, const ScanResult& scan) {
-  WriterList writers = DefaultWriters();
-  const ReportWriter* w = FindWriter(writers, format);
-  REQUIRE(w != nullptr);
-  std::ostringstream out;
-  w->Write(scan, out, testing::FixtureOptions());
-  return out.str();
-}
 
 void CheckGolden(const std::string& format, const std::string& name, const std::string& actual) {
   std::filesystem::path path = std::filesystem::path(MODELPROV_SOURCE_DIR) / "tests/golden" / format / (name + ".golden");

@@ -10,17 +10,9 @@
 #include "unit/report_fixture.h"
 
 using namespace modelprov;
+using modelprov::testing::Render;
 
 namespace {
-
-std::string Render(const std::string& format, const ScanResult& scan) {
-  WriterList writers = DefaultWriters();
-  const ReportWriter* w = FindWriter(writers, format);
-  REQUIRE(w != nullptr);
-  std::ostringstream out;
-  w->Write(scan, out, testing::FixtureOptions());
-  return out.str();
-}
 
 LicenseFacts Facts(const std::string& id, const std::string& category, TermMap terms) {
   LicenseFacts l;

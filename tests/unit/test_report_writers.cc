@@ -12,18 +12,10 @@
 #include "unit/report_fixture.h"
 
 using namespace modelprov;
+using modelprov::testing::Render;
 using nlohmann::json;
 
 namespace {
-
-std::string Render(const std::string& format, const ScanResult& scan) {
-  WriterList writers = DefaultWriters();
-  const ReportWriter* w = FindWriter(writers, format);
-  REQUIRE(w != nullptr);
-  std::ostringstream out;
-  w->Write(scan, out, testing::FixtureOptions());
-  return out.str();
-}
 
 // A scan whose every text field tries to break out of its format.
 ScanResult HostileScan() {
