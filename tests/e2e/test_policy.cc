@@ -150,7 +150,9 @@ TEST_CASE("preset default: restrictions ranked first, one finding per model and 
             "note naming models/lora/README.md:3 local:models/lora carries a naming or display duty: a model created, trained, fine-tuned or improved with Llama 3.1 or its outputs and then distributed must have a name beginning with 'Llama' (+1 more)",
             "note field-of-use models/lora/README.md:3 local:models/lora restricts fields of use: Llama 3.1 Acceptable Use Policy is incorporated (e.g. no military, warfare or ITAR-controlled use) (+1 more)",
         });
-  for (const auto& f : ParseJson(r)["findings"]) {
+  // Held in a variable: a range-for over a member of a temporary reads freed memory.
+  const nlohmann::json report = ParseJson(r);
+  for (const auto& f : report["findings"]) {
     INFO(f.dump());
     CHECK(f["locations"].size() == 2);
     CHECK(f["locations"][1]["path"] == "models/lora/adapter_config.json");
