@@ -83,6 +83,7 @@ bool TestTerm(const TermTest& t, const TermValue* v) {
 std::string TermValueText(const TermValue* v) {
   if (!v || v->state == TermValue::State::kUnknown) return "unknown";
   if (v->state == TermValue::State::kAbsent) return "absent";
+  if (v->money) return v->text;  // "USD 1,000,000 per year": the amount alone hides its currency and period
   if (v->number != 0) return std::to_string(v->number);
   return v->text.empty() ? "present" : v->text;
 }

@@ -54,7 +54,9 @@ class FieldReader {
     return v->get<int64_t>();
   }
 
-  // A term: string/number = present, false = absent, null/missing = unknown.
+  // A term: string/number/object = present, false = absent, null/missing =
+  // unknown. Objects are the structured forms: a revenue cap's amount, and
+  // an attribution's words to display with the size above which they bind.
   Term ReadTerm(const char* key) {
     Term t;
     const json* v = Find(key, false);
@@ -70,15 +72,49 @@ class FieldReader {
     } else if (v->is_number_integer()) {
       t.number = v->get<int64_t>();
       t.text = std::to_string(t.number);
+    } else if (v->is_object() && std::string_view(key) == "revenue_cap") {
+      t.money = ReadMoney(*v, key);
+      t.number = t.money->amount;
+      t.text = DescribeMoney(*t.money);
     } else if (v->is_object()) {
       FieldReader sub(*v, Where(key), error_);
-      t.number = sub.Integer("usd");
-      t.period = sub.String("period");
-      t.text = "USD " + std::to_string(t.number) + (t.period.empty() ? "" : " per " + t.period);
+      t.text = sub.String("text", true);
+      t.display = sub.String("display");
+      if (const json* above = sub.Object("above")) {
+        FieldReader a(*above, Where(key) + ".above", error_);
+        DutyThreshold th;
+        th.monthly_active_users = a.Integer("monthly_active_users");
+        if (const json* revenue = a.Object("revenue")) th.revenue = a.ReadMoney(*revenue, "revenue");
+        if (th.monthly_active_users <= 0 && !th.revenue) Fail(key, "above: name monthly_active_users or revenue");
+        t.above = th;
+      }
     } else {
       Fail(key, "expected a string, number, object, false or null");
     }
     return t;
+  }
+
+  // {"amount": 20000000, "currency": "USD", "period": "month"}. Overlays
+  // written before currencies were recorded say {"usd": N, ...}.
+  MoneyAmount ReadMoney(const json& v, const std::string& key) {
+    FieldReader sub(v, Where(key), error_);
+    MoneyAmount m;
+    if (v.is_object() && v.contains("usd")) {
+      m.amount = sub.Integer("usd");
+      m.currency = "USD";
+    } else {
+      m.amount = sub.Integer("amount");
+      m.currency = sub.String("currency", true);
+    }
+    m.period = sub.String("period", true);
+    if (m.amount <= 0) Fail(key, "amount must be a positive integer");
+    if (!m.currency.empty() && (m.currency.size() != 3 || !std::all_of(m.currency.begin(), m.currency.end(), [](char c) {
+                                  return c >= 'A' && c <= 'Z';
+                                }))) {
+      Fail(key, "currency must be an ISO 4217 code such as USD");
+    }
+    if (!m.period.empty() && m.period != "month" && m.period != "year") Fail(key, "period must be month or year");
+    return m;
   }
 
   const json* Array(const char* key) {

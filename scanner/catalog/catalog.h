@@ -2,7 +2,7 @@
 // hosted-API providers and re-publishers. Loaded from the seeds/ JSON files
 // embedded in the binary at build time, optionally overlaid with a user file.
 //
-// Unknown facts are empty strings / nullopt / Term::kUnknown: the catalog
+// Unknown facts are empty strings / nullopt / Term::State::kUnknown: the catalog
 // never fills a gap with a guess, and neither should code that reads it.
 #pragma once
 
@@ -14,18 +14,15 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/terms.h"
 
 namespace modelprov {
 
 // A license term whose value may be unknown, known-absent, or present with a
-// description (and a number for caps).
-struct Term {
-  enum class State { kUnknown, kAbsent, kPresent };
-  State state = State::kUnknown;
-  std::string text;     // the condition in words (or the URL / attribution text)
-  int64_t number = 0;   // for caps: the threshold
-  std::string period;   // for revenue caps: "month" or "year"
-};
+// description (and a number for caps, an amount for revenue, the words to
+// display and their threshold for attribution): the same value every later
+// stage carries.
+using Term = TermValue;
 
 struct LicenseTerms {
   std::optional<bool> commercial_use;

@@ -260,7 +260,18 @@ const Family* Resolver::FamilyOfCloudModelId(std::string_view lowered) const {
   return FamilyByName(NormalizeModelName(rest.substr(0, rest.find(':'))), "");
 }
 
+const Provider* Resolver::GatewayBySuffix(std::string_view lowered) const {
+  if (lowered.find(':') == std::string_view::npos) return nullptr;
+  for (const PatternRef& p : api_unprefixed_) {
+    if (p.provider != nullptr && p.pattern.find(':') != std::string::npos && GlobMatch(p.pattern, lowered)) {
+      return p.provider;
+    }
+  }
+  return nullptr;
+}
+
 const Provider* Resolver::ProviderForModel(std::string_view lowered, const Family* family) const {
+  if (const Provider* p = GatewayBySuffix(lowered)) return p;
   for (size_t len = std::min(lowered.size(), max_api_prefix_); len > 0; --len) {
     auto it = api_by_prefix_.find(std::string(lowered.substr(0, len)));
     if (it == api_by_prefix_.end()) continue;
@@ -468,10 +479,21 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
   // says so.
   if (evidence == Evidence::kPossible && lowered.size() < 4) return std::nullopt;
   const Provider* gateway = nullptr;
+  // "deepseek/deepseek-r1:free", "openai/gpt-4o:nitro": a variant suffix
+  // routes the request through its gateway, the part before the slash is
+  // the model's org there (not a LiteLLM provider prefix), and the model is
+  // the one named before the colon.
+  const Provider* suffix_gateway = GatewayBySuffix(lowered);
+  std::string variant;
+  if (suffix_gateway != nullptr) {
+    variant = lowered.substr(lowered.rfind(':'));
+    lowered.resize(lowered.size() - variant.size());
+  }
   // LiteLLM / OpenRouter prefixes: "openrouter/qwen/...", "bedrock/...", "deepseek/deepseek-chat".
   for (bool stripped = true; stripped;) {
     stripped = false;
     for (const Provider& p : catalog_.providers()) {
+      if (suffix_gateway != nullptr && &p != suffix_gateway) continue;
       for (const std::string& prefix : p.prefixes) {
         if (!prefix.empty() && IStartsWith(lowered, prefix) && lowered.size() > prefix.size()) {
           lowered = lowered.substr(prefix.size());
@@ -484,8 +506,9 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
   // "saves/qwen3-vl-4b/lora/sft": a path of the user's own, not a
   // provider/model name (gateway prefixes were stripped above).
   if (std::count(lowered.begin(), lowered.end(), '/') > 1 && gateway == nullptr) return std::nullopt;
+  if (suffix_gateway != nullptr && gateway == nullptr) gateway = suffix_gateway;
   Resolution r;
-  r.model = lowered;
+  r.model = lowered + variant;
   const Family* f = FamilyByApiName(lowered);
   if (f == nullptr && lowered.find('/') != std::string::npos) {
     // "qwen/qwen-2.5-72b-instruct": vendor/model as gateways write it.

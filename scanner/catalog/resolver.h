@@ -71,6 +71,10 @@ class Resolver {
 
  private:
   const Provider* ProviderForModel(std::string_view lowered, const Family* family) const;
+  // The gateway whose variant suffix a model id carries ("…:free", "…:nitro"
+  // on OpenRouter): catalog patterns that start with a wildcard and end in
+  // a ":suffix" name a convention only that gateway uses.
+  const Provider* GatewayBySuffix(std::string_view lowered) const;
   // A cloud's model id that puts the vendor first (Bedrock's
   // "meta.llama3-1-70b-instruct-v1:0", "us.anthropic.claude-..."): the family
   // of what follows the vendor, when the vendor is a catalog publisher.

@@ -9,16 +9,6 @@
 namespace modelprov {
 namespace {
 
-TermValue FromTerm(const Term& t) {
-  TermValue v;
-  v.state = t.state == Term::State::kPresent  ? TermValue::State::kPresent
-            : t.state == Term::State::kAbsent ? TermValue::State::kAbsent
-                                              : TermValue::State::kUnknown;
-  v.text = t.text;
-  v.number = t.number;
-  return v;
-}
-
 TermValue FromBool(const std::optional<bool>& b) {
   TermValue v;
   if (b.has_value()) {
@@ -49,14 +39,14 @@ std::string GroupKey(const std::string& id) { return ToLower(id); }
 TermMap TermsOf(const License& l) {
   TermMap m;
   m["commercial_use"] = FromBool(l.terms.commercial_use);
-  m["mau_cap"] = FromTerm(l.terms.mau_cap);
-  m["revenue_cap"] = FromTerm(l.terms.revenue_cap);
-  m["attribution"] = FromTerm(l.terms.attribution);
-  m["naming"] = FromTerm(l.terms.naming);
-  m["output_use"] = FromTerm(l.terms.output_use);
-  m["field_of_use"] = FromTerm(l.terms.field_of_use);
-  m["aup_url"] = FromTerm(l.terms.aup_url);
-  m["geographic"] = FromTerm(l.terms.geographic);
+  m["mau_cap"] = l.terms.mau_cap;
+  m["revenue_cap"] = l.terms.revenue_cap;
+  m["attribution"] = l.terms.attribution;
+  m["naming"] = l.terms.naming;
+  m["output_use"] = l.terms.output_use;
+  m["field_of_use"] = l.terms.field_of_use;
+  m["aup_url"] = l.terms.aup_url;
+  m["geographic"] = l.terms.geographic;
   m["research_only"] = FromBool(l.terms.research_only);
   for (auto it = m.begin(); it != m.end();) {
     it = it->second.state == TermValue::State::kUnknown ? m.erase(it) : std::next(it);
@@ -78,11 +68,22 @@ void MergeTerms(TermMap& into, const TermMap& extra) {
       if (strict) it->second = v;
       continue;
     }
-    if (key == "mau_cap" || key == "revenue_cap") {
+    // The lower cap binds; revenue caps compare only in the same currency
+    // and period, otherwise both are kept in words.
+    bool comparable = key == "mau_cap" || (key == "revenue_cap" && v.money && it->second.money &&
+                                           v.money->currency == it->second.money->currency &&
+                                           v.money->period == it->second.money->period);
+    if (comparable) {
       if (v.number != 0 && (it->second.number == 0 || v.number < it->second.number)) it->second = v;
       continue;
     }
     it->second.text += "; " + v.text;
+    // Each display duty keeps its words in the text; the structured one is
+    // the first licence's, or the ancestor's when the first has none.
+    if (it->second.display.empty() && !v.display.empty()) {
+      it->second.display = v.display;
+      it->second.above = v.above;
+    }
   }
 }
 

@@ -108,7 +108,9 @@ std::optional<Explained> Lookup(const std::string& name, const Resolver& resolve
       return FromResolution(*r, ReferenceKind::kApiEndpoint, "provider-host", catalog);
     }
   }
-  if (has_slash && !url) {
+  // A Hub repo name has no ':', so "google/learnlm-1.5-pro-experimental:free"
+  // is read as the scan reads it in a model= slot: a gateway's model id.
+  if (has_slash && !url && name.find(':') == std::string::npos) {
     // As a scan would read it in a model= slot: "openrouter/qwen/..." and
     // "deepseek/deepseek-chat" are gateway/LiteLLM names, not Hub ids.
     ModelReference slot;
@@ -229,6 +231,10 @@ std::string OrUnknown(const std::string& s) { return s.empty() ? "unknown" : s; 
 std::string TermText(const TermValue& v) {
   if (v.state == TermValue::State::kAbsent) return "no";
   if (v.state == TermValue::State::kUnknown) return "unknown";
+  if (v.money) return v.text;  // "USD 1,000,000 per year"
+  if (!v.display.empty()) {
+    return "show \"" + v.display + "\"" + (v.above ? " " + DescribeThreshold(*v.above) : " always") + " — " + v.text;
+  }
   if (v.number != 0 && (v.text.empty() || v.text == std::to_string(v.number))) return std::to_string(v.number);
   if (v.number != 0) return std::to_string(v.number) + " (" + v.text + ")";
   return v.text.empty() ? "yes" : v.text;

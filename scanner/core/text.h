@@ -57,4 +57,8 @@ std::string TerminalSafe(std::string_view s);
 // of what they complain about.
 std::string Abbreviate(std::string_view s, size_t max_bytes = 300);
 
+// 20000000 -> "20,000,000": thresholds are read by people checking them
+// against their own figures.
+std::string GroupThousands(int64_t n);
+
 }  // namespace modelprov

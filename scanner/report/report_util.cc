@@ -258,17 +258,6 @@ const TermValue* Present(const TermMap& terms, const char* key) {
   return it != terms.end() && it->second.state == TermValue::State::kPresent ? &it->second : nullptr;
 }
 
-std::string Thousands(int64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  int count = 0;
-  for (size_t i = digits.size(); i-- > 0;) {
-    out.insert(out.begin(), digits[i]);
-    if (++count % 3 == 0 && i > 0 && digits[i - 1] != '-') out.insert(out.begin(), ',');
-  }
-  return out;
-}
-
 void Append(std::string& into, const std::string& more) {
   if (more.empty()) return;
   if (!into.empty()) into += "; ";
@@ -279,10 +268,18 @@ void Append(std::string& into, const std::string& more) {
 
 Obligations ObligationsOf(const TermMap& terms) {
   Obligations o;
-  if (const TermValue* v = Present(terms, "attribution")) o.attribution = v->text;
+  if (const TermValue* v = Present(terms, "attribution")) {
+    o.attribution = v->text;
+    // The structured duty leads, so a reader sees what to show and when
+    // before the licence's own words.
+    if (!v->display.empty()) {
+      std::string duty = "show \"" + v->display + "\"" + (v->above ? " " + DescribeThreshold(*v->above) : "");
+      o.attribution = duty + (v->text.empty() ? "" : " (" + v->text + ")");
+    }
+  }
   if (const TermValue* v = Present(terms, "naming")) o.naming = v->text;
   if (const TermValue* v = Present(terms, "mau_cap")) {
-    Append(o.user_caps, v->number != 0 ? "over " + Thousands(v->number) + " monthly active users needs a separate licence"
+    Append(o.user_caps, v->number != 0 ? "over " + GroupThousands(v->number) + " monthly active users needs a separate licence"
                                        : v->text);
   }
   if (const TermValue* v = Present(terms, "revenue_cap")) Append(o.user_caps, "revenue cap: " + v->text);

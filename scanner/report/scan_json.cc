@@ -49,6 +49,18 @@ std::vector<LineageStep> LineageFrom(const json& a) {
   return out;
 }
 
+MoneyAmount MoneyFrom(const json& j) {
+  MoneyAmount m;
+  m.amount = j.value("amount", int64_t{0});
+  m.currency = j.value("currency", std::string());
+  m.period = j.value("period", std::string());
+  return m;
+}
+
+json MoneyToJson(const MoneyAmount& m) {
+  return {{"amount", m.amount}, {"currency", m.currency}, {"period", m.period}};
+}
+
 bool IsYesNo(const std::string& key) { return key == "commercial_use" || key == "research_only"; }
 
 TermMap TermsFrom(const json& o) {
@@ -69,8 +81,21 @@ TermMap TermsFrom(const json& o) {
     } else if (j.is_string()) {
       v.state = TermValue::State::kPresent;
       v.text = j.get<std::string>();
-      size_t d = v.text.find_first_of("0123456789");
-      if (it.key() == "revenue_cap" && d != std::string::npos) v.number = std::stoll(v.text.substr(d, 18));
+    } else if (j.is_object() && it.key() == "revenue_cap") {
+      v.state = TermValue::State::kPresent;
+      v.money = MoneyFrom(j);
+      v.number = v.money->amount;
+      v.text = DescribeMoney(*v.money);
+    } else if (j.is_object()) {
+      v.state = TermValue::State::kPresent;
+      v.text = Str(j, "text");
+      v.display = Str(j, "display");
+      if (auto above = j.find("above"); above != j.end() && above->is_object()) {
+        DutyThreshold th;
+        th.monthly_active_users = above->value("monthly_active_users", int64_t{0});
+        if (auto rev = above->find("revenue"); rev != above->end() && rev->is_object()) th.revenue = MoneyFrom(*rev);
+        v.above = th;
+      }
     } else {
       continue;
     }
@@ -91,6 +116,18 @@ json TermsToJson(const TermMap& terms) {
       o[key] = v.text == "yes";
     } else if (key == "mau_cap" && v.number != 0) {
       o[key] = v.number;
+    } else if (v.money) {
+      o[key] = MoneyToJson(*v.money);
+    } else if (!v.display.empty() || v.above) {
+      json d = {{"text", SanitizeUtf8(v.text)}};
+      if (!v.display.empty()) d["display"] = SanitizeUtf8(v.display);
+      if (v.above) {
+        json a = json::object();
+        if (v.above->monthly_active_users > 0) a["monthly_active_users"] = v.above->monthly_active_users;
+        if (v.above->revenue) a["revenue"] = MoneyToJson(*v.above->revenue);
+        d["above"] = a;
+      }
+      o[key] = d;
     } else {
       o[key] = SanitizeUtf8(v.text);
     }

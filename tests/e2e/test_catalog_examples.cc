@@ -1,5 +1,7 @@
 // The three examples issue 3 opens with, through `modelprov explain`: what a
 // reviewer must learn from one name.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "support/e2e.h"
@@ -8,9 +10,9 @@ using namespace modelprov::testing;
 
 namespace {
 
-nlohmann::json Explain(const std::string& name) {
+nlohmann::json Explain(const std::string& name, const std::string& policy = "none") {
   TempDir d;
-  RunResult r = Modelprov({"explain", name, "--format", "json", "--policy", "none"}, d.path());
+  RunResult r = Modelprov({"explain", name, "--format", "json", "--policy", policy}, d.path());
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   return ParseJson(r);
@@ -37,14 +39,36 @@ TEST_CASE("Kimi K2 shows the modified-MIT display requirement", "[e2e][explain][
   CHECK(j["publisher"] == "moonshot");
   CHECK(j["license"] == "LicenseRef-kimi-k2-modified-mit");
   // The licence caps neither users nor revenue: above 100M MAU or USD 20M a
-  // month it only asks for a "Kimi K2" display, so the thresholds sit in the
-  // attribution term and no user-cap or revenue-cap warning fires.
+  // month it only asks for a "Kimi K2" display, so the thresholds are the
+  // attribution's, structured, and no user-cap or revenue-cap warning fires.
   CHECK(j["terms"]["mau_cap"] == false);
   CHECK(j["terms"]["revenue_cap"] == false);
-  std::string attribution = j["terms"]["attribution"].get<std::string>();
-  CHECK(attribution.find("Kimi K2") != std::string::npos);
-  CHECK(attribution.find("100 million monthly active users") != std::string::npos);
-  CHECK(attribution.find("USD 20 million") != std::string::npos);
+  const nlohmann::json& attribution = j["terms"]["attribution"];
+  CHECK(attribution["display"] == "Kimi K2");
+  CHECK(attribution["above"] == nlohmann::json::parse(R"({"monthly_active_users": 100000000,
+      "revenue": {"amount": 20000000, "currency": "USD", "period": "month"}})"));
+  CHECK(attribution["text"].get<std::string>().find("prominently display \"Kimi K2\"") != std::string::npos);
+  CHECK(Explain("Kimi-K2-Instruct", "builtin:default")["findings"].size() == 0);
+}
+
+TEST_CASE("MiniMax M2.5 asks every commercial product for the display; M2 only above its thresholds",
+          "[e2e][explain][catalog]") {
+  nlohmann::json m25 = Explain("MiniMaxAI/MiniMax-M2.5");
+  CHECK(m25["license"] == "LicenseRef-minimax-m2.5-modified-mit");
+  CHECK(m25["terms"]["attribution"]["display"] == "MiniMax M2.5");
+  CHECK_FALSE(m25["terms"]["attribution"].contains("above"));
+  nlohmann::json m2 = Explain("MiniMaxAI/MiniMax-M2");
+  CHECK(m2["terms"]["attribution"]["above"]["revenue"] ==
+        nlohmann::json::parse(R"({"amount": 30000000, "currency": "USD", "period": "year"})"));
+}
+
+TEST_CASE("a revenue cap is an amount with its currency and period", "[e2e][explain][catalog]") {
+  nlohmann::json j = Explain("LicenseRef-stability-ai-community", "builtin:default");
+  CHECK(j["terms"]["revenue_cap"] == nlohmann::json::parse(R"({"amount": 1000000, "currency": "USD", "period": "year"})"));
+  REQUIRE(j["findings"].size() == 1);
+  CHECK(j["findings"][0]["message"] ==
+        "LicenseRef-stability-ai-community has a revenue threshold (USD 1,000,000 per year; it may come from an "
+        "ancestor's license)");
 }
 
 TEST_CASE("qwen-max is Alibaba Cloud's hosted API", "[e2e][explain][catalog]") {
@@ -72,6 +96,30 @@ TEST_CASE("explain reads gateway names as a scan does, and names without their o
   CHECK(bare["lineage"][0]["license"] == "LicenseRef-llama-3.3");
   CHECK(Explain("Meta Llama 3.1 8B Instruct")["family"] == "llama");
   CHECK(Explain("Qwen2.5-72B-Instruct-Q4_K_M.gguf")["license"] == "LicenseRef-qwen");
+}
+
+// Issue 12: a scan and explain must say the same about one name.
+TEST_CASE("scan and explain agree on gateway variants and vendor API names", "[e2e][explain][catalog]") {
+  const std::vector<std::string> names = {"google/learnlm-1.5-pro-experimental:free", "deepseek/deepseek-r1:free",
+                                          "kimi-k2.5", "llama3-8b"};
+  TempDir d;
+  std::string code;
+  for (const std::string& n : names) code += "client.chat.completions.create(model=\"" + n + "\")\n";
+  d.Write("app.py", code);
+  RunResult scan = Modelprov({"scan", "--format", "json", "--policy", "none", "."}, d.path());
+  REQUIRE(scan.exit_code == 0);
+  nlohmann::json models = ParseJson(scan)["models"];
+  for (const std::string& n : names) {
+    INFO(n);
+    nlohmann::json e = Explain(n);
+    auto it = std::find_if(models.begin(), models.end(), [&](const nlohmann::json& m) { return m["id"] == n; });
+    REQUIRE(it != models.end());
+    CHECK((*it)["publisher"] == e["publisher"]);
+    CHECK((*it)["family"] == e["family"]);
+    CHECK((*it)["license"] == e["license"]);
+    CHECK((*it)["country"] == e["country"]);
+  }
+  CHECK(Explain("google/learnlm-1.5-pro-experimental:free")["provider"] == "openrouter");
 }
 
 TEST_CASE("a single-family org's other models are the publisher's, with no borrowed license", "[e2e][explain][catalog]") {

@@ -35,10 +35,10 @@ inline std::string Render(const std::string& format, const ScanResult& scan) {
   return out.str();
 }
 
-inline TermValue Text(const std::string& s) { return {TermValue::State::kPresent, s, 0}; }
-inline TermValue Number(int64_t n) { return {TermValue::State::kPresent, std::to_string(n), n}; }
-inline TermValue YesNo(bool yes) { return {TermValue::State::kPresent, yes ? "yes" : "no", 0}; }
-inline TermValue Absent() { return {TermValue::State::kAbsent, "", 0}; }
+inline TermValue Text(const std::string& s) { return PresentTerm(s); }
+inline TermValue Number(int64_t n) { return PresentTerm(std::to_string(n), n); }
+inline TermValue YesNo(bool yes) { return PresentTerm(yes ? "yes" : "no"); }
+inline TermValue Absent() { return AbsentTerm(); }
 
 inline TermMap LlamaTerms() {
   return {{"attribution", Text("Built with Llama")},

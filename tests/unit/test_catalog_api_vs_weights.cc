@@ -66,9 +66,49 @@ TEST_CASE("a vendor's API name behind its own org is that API model", "[catalog]
 TEST_CASE("a gateway's model keeps its maker, not the gateway's operator", "[catalog][api-vs-weights]") {
   ResolvedReference groq = Resolve(ReferenceKind::kApiModel, "llama3-70b-8192");
   CHECK(groq.resolution->publisher == "meta");
-  ResolvedReference nim = Resolve(ReferenceKind::kApiModel, "google/learnlm-1.5-pro-experimental:free");
-  CHECK(nim.resolution->publisher == "google");
-  CHECK(nim.resolution->country == "US");
+  ResolvedReference free = Resolve(ReferenceKind::kApiModel, "google/learnlm-1.5-pro-experimental:free");
+  CHECK(free.resolution->publisher == "google");
+  CHECK(free.resolution->country == "US");
+}
+
+// ":free", ":nitro"... are OpenRouter's variant suffixes: the id is
+// OpenRouter's ("org/model"), even where the org is also a LiteLLM prefix
+// ("deepseek/", "openai/") or another gateway's catalogue pattern ("google/*"
+// on NVIDIA NIM).
+TEST_CASE("an OpenRouter variant suffix names OpenRouter and keeps the model's own facts", "[catalog][api-vs-weights]") {
+  ResolvedReference learnlm = Resolve(ReferenceKind::kApiModel, "google/learnlm-1.5-pro-experimental:free");
+  CHECK(learnlm.resolution->provider == "openrouter");
+  CHECK(learnlm.resolution->model == "google/learnlm-1.5-pro-experimental:free");
+  CHECK(learnlm.resolution->license == "LicenseRef-openrouter-terms");
+  ResolvedReference r1 = Resolve(ReferenceKind::kApiModel, "deepseek/deepseek-r1:free");
+  CHECK(r1.resolution->provider == "openrouter");
+  CHECK(r1.resolution->family == "deepseek");
+  CHECK(r1.resolution->license == "MIT");  // the open weights, served by a gateway
+  ResolvedReference gpt = Resolve(ReferenceKind::kApiModel, "openai/gpt-4o:nitro");
+  CHECK(gpt.resolution->provider == "openrouter");
+  CHECK(gpt.resolution->family == "gpt");
+  CHECK(gpt.resolution->license == "LicenseRef-openai-api-terms");
+  ResolvedReference prefixed = Resolve(ReferenceKind::kApiModel, "openrouter/meta-llama/llama-3.2-3b-instruct:free");
+  CHECK(prefixed.resolution->provider == "openrouter");
+  CHECK(prefixed.resolution->license == "LicenseRef-llama-3.2");
+  // Without a suffix the org stays a LiteLLM provider prefix.
+  CHECK(Resolve(ReferenceKind::kApiModel, "deepseek/deepseek-chat").resolution->provider == "deepseek");
+}
+
+// Moonshot's API serves "kimi-k2.5" by that name (platform.kimi.com/docs/models):
+// through the API its terms apply; the same model as weights keeps K2.5's licence.
+TEST_CASE("kimi-k2.5 through Moonshot's API and as open weights", "[catalog][api-vs-weights]") {
+  ResolvedReference api = Resolve(ReferenceKind::kApiModel, "kimi-k2.5");
+  CHECK(api.resolution->provider == "moonshot");
+  CHECK(api.resolution->license == "LicenseRef-moonshot-api-terms");
+  CHECK(api.resolution->license_basis == "api-terms");
+  ResolvedReference hub = Resolve(ReferenceKind::kHfModelId, "moonshotai/Kimi-K2.5");
+  CHECK(hub.resolution->license == "LicenseRef-kimi-k2.5-modified-mit");
+  CHECK(hub.resolution->license_basis == "weights");
+  for (const char* name : {"kimi-k2-0905-preview", "kimi-k2-turbo-preview", "kimi-k2-thinking-turbo", "kimi-thinking-preview"}) {
+    INFO(name);
+    CHECK(Resolve(ReferenceKind::kApiModel, name).resolution->provider == "moonshot");
+  }
 }
 
 // A vendor's own SDK serves that vendor's one family; an SDK that several

@@ -201,6 +201,55 @@ TEST_CASE("catalog parse errors name the field", "[catalog]") {
         "user.json: unknown top-level key 'famlies' (expected publishers, licenses, families, providers or republishers)");
 }
 
+TEST_CASE("revenue caps and display duties are read as amounts and thresholds", "[catalog]") {
+  auto c = Catalog::Parse(R"({"licenses": [
+    {"id": "LicenseRef-a", "name": "A", "category": "permissive", "sources": ["x"], "terms": {
+      "revenue_cap": {"amount": 20000000, "currency": "EUR", "period": "month"},
+      "attribution": {"text": "show it", "display": "Model A",
+                      "above": {"monthly_active_users": 100000000,
+                                "revenue": {"amount": 30000000, "currency": "USD", "period": "year"}}}}},
+    {"id": "LicenseRef-b", "name": "B", "category": "permissive", "sources": ["x"], "terms": {
+      "revenue_cap": {"usd": 1000000, "period": "year"}, "attribution": {"text": "always", "display": "Model B"}}}]})",
+                          "user.json");
+  REQUIRE(c.ok());
+  const LicenseTerms& a = c->FindLicense("LicenseRef-a")->terms;
+  REQUIRE(a.revenue_cap.money);
+  CHECK(*a.revenue_cap.money == MoneyAmount{20000000, "EUR", "month"});
+  CHECK(a.revenue_cap.number == 20000000);
+  CHECK(a.revenue_cap.text == "EUR 20,000,000 per month");
+  CHECK(a.attribution.display == "Model A");
+  REQUIRE(a.attribution.above);
+  CHECK(DescribeThreshold(*a.attribution.above) == "above 100,000,000 monthly active users or USD 30,000,000 per year in revenue");
+  // The {"usd": N} spelling of older overlays is US dollars.
+  const LicenseTerms& b = c->FindLicense("LicenseRef-b")->terms;
+  CHECK(*b.revenue_cap.money == MoneyAmount{1000000, "USD", "year"});
+  CHECK_FALSE(b.attribution.above);
+
+  auto currency = Catalog::Parse(R"({"licenses": [{"id": "x", "name": "X", "category": "permissive", "terms": {
+      "revenue_cap": {"amount": 5, "currency": "dollars", "period": "month"}}}]})", "u.json");
+  REQUIRE_FALSE(currency.ok());
+  CHECK(currency.error().message == "u.json: licenses[0].terms.revenue_cap: currency must be an ISO 4217 code such as USD");
+  auto period = Catalog::Parse(R"({"licenses": [{"id": "x", "name": "X", "category": "permissive", "terms": {
+      "revenue_cap": {"amount": 5, "currency": "USD", "period": "week"}}}]})", "u.json");
+  CHECK(period.error().message == "u.json: licenses[0].terms.revenue_cap: period must be month or year");
+  auto empty_above = Catalog::Parse(R"({"licenses": [{"id": "x", "name": "X", "category": "permissive", "terms": {
+      "attribution": {"text": "t", "display": "D", "above": {}}}}]})", "u.json");
+  CHECK(empty_above.error().message == "u.json: licenses[0].terms.attribution: above: name monthly_active_users or revenue");
+}
+
+TEST_CASE("inherited revenue caps compare only in one currency and period", "[resolver][lineage]") {
+  auto cap = [](int64_t amount, const char* currency, const char* period) {
+    TermValue v = PresentTerm(DescribeMoney({amount, currency, period}), amount);
+    v.money = MoneyAmount{amount, currency, period};
+    return v;
+  };
+  TermMap a{{"revenue_cap", cap(1000000, "USD", "year")}};
+  MergeTerms(a, {{"revenue_cap", cap(500000, "USD", "year")}});
+  CHECK(a.at("revenue_cap").text == "USD 500,000 per year");
+  MergeTerms(a, {{"revenue_cap", cap(100, "EUR", "month")}});
+  CHECK(a.at("revenue_cap").text == "USD 500,000 per year; EUR 100 per month");
+}
+
 TEST_CASE("user overlay replaces entries by id", "[catalog]") {
   Catalog c = Load();
   auto overlay = Catalog::Parse(R"({"publishers": [{"id": "acme", "name": "Acme Renamed", "country": "SG", "sources": ["x"]}]})", "o");
@@ -248,13 +297,13 @@ TEST_CASE("a fine-tune folder is its own model and inherits its base's terms", "
 }
 
 TEST_CASE("terms merge keeps the strictest", "[summarize]") {
-  TermMap a{{"commercial_use", {TermValue::State::kPresent, "yes", 0}},
-            {"mau_cap", {TermValue::State::kPresent, "700000000", 700000000}},
-            {"attribution", {TermValue::State::kPresent, "A", 0}}};
-  TermMap b{{"commercial_use", {TermValue::State::kPresent, "no", 0}},
-            {"mau_cap", {TermValue::State::kPresent, "100000000", 100000000}},
-            {"attribution", {TermValue::State::kPresent, "B", 0}},
-            {"naming", {TermValue::State::kAbsent, "", 0}}};
+  TermMap a{{"commercial_use", PresentTerm("yes")},
+            {"mau_cap", PresentTerm("700000000", 700000000)},
+            {"attribution", PresentTerm("A")}};
+  TermMap b{{"commercial_use", PresentTerm("no")},
+            {"mau_cap", PresentTerm("100000000", 100000000)},
+            {"attribution", PresentTerm("B")},
+            {"naming", AbsentTerm()}};
   MergeTerms(a, b);
   CHECK(a["commercial_use"].text == "no");
   CHECK(a["mau_cap"].number == 100000000);

@@ -39,10 +39,10 @@ ScanResult Sample() {
   m.publisher = "meta";
   m.country = "US";
   m.license = res.license;
-  m.terms["mau_cap"] = {TermValue::State::kPresent, "700000000", 700000000};
-  m.terms["attribution"] = {TermValue::State::kPresent, "Built with Llama", 0};
-  m.terms["naming"] = {TermValue::State::kAbsent, "", 0};
-  m.terms["commercial_use"] = {TermValue::State::kPresent, "yes", 0};
+  m.terms["mau_cap"] = PresentTerm("700000000", 700000000);
+  m.terms["attribution"] = PresentTerm("Built with Llama");
+  m.terms["naming"] = AbsentTerm();
+  m.terms["commercial_use"] = PresentTerm("yes");
   m.occurrences = {rr.ref.location};
   m.lineage = {{"meta-llama/Llama-3.1-8B", "base", "llama", "LicenseRef-llama-3.1", "catalog"}};
   r.models.push_back(m);

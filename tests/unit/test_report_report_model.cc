@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "report/report_model.h"
+#include "report/report_util.h"
 #include "report/writer.h"
 #include "unit/report_fixture.h"
 
@@ -180,4 +181,22 @@ TEST_CASE("report model: effective category comes from the scan", "[report][mode
   for (const report::ModelEntry& e : from_facts.models) {
     if (e.id == "local:models/lora") CHECK(e.effective_category == "restricted-commercial");
   }
+}
+
+// A display duty reads as what to show and from what size on, before the
+// licence's own words; a revenue cap keeps its currency and period.
+TEST_CASE("obligations state a display duty's words and thresholds", "[report][model]") {
+  TermValue display = PresentTerm("the licence's sentence");
+  display.display = "Kimi K2";
+  display.above = DutyThreshold{100000000, MoneyAmount{20000000, "USD", "month"}};
+  TermValue always = PresentTerm("every commercial product");
+  always.display = "MiniMax M2.5";
+  TermValue revenue = PresentTerm(DescribeMoney({1000000, "USD", "year"}), 1000000);
+  revenue.money = MoneyAmount{1000000, "USD", "year"};
+  report::Obligations kimi = report::ObligationsOf({{"attribution", display}, {"revenue_cap", revenue}});
+  CHECK(kimi.attribution ==
+        "show \"Kimi K2\" above 100,000,000 monthly active users or USD 20,000,000 per month in revenue "
+        "(the licence's sentence)");
+  CHECK(kimi.user_caps == "revenue cap: USD 1,000,000 per year");
+  CHECK(report::ObligationsOf({{"attribution", always}}).attribution == "show \"MiniMax M2.5\" (every commercial product)");
 }

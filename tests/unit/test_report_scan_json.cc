@@ -59,13 +59,22 @@ TEST_CASE("license facts and suppression reasons survive a JSON round trip", "[r
   llama.name = "Llama 3.1 Community License Agreement";
   llama.url = "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE";
   llama.category = "restricted-commercial";
-  llama.terms["mau_cap"] = {TermValue::State::kPresent, "700000000", 700000000};
-  llama.terms["attribution"] = {TermValue::State::kPresent, "Built with Llama", 0};
-  llama.terms["naming"] = {TermValue::State::kAbsent, "", 0};
+  llama.terms["mau_cap"] = PresentTerm("700000000", 700000000);
+  llama.terms["attribution"] = PresentTerm("Built with Llama");
+  llama.terms["naming"] = AbsentTerm();
+  LicenseFacts kimi;
+  kimi.id = "LicenseRef-kimi-k2-modified-mit";
+  TermValue display = PresentTerm("display it above the thresholds");
+  display.display = "Kimi K2";
+  display.above = DutyThreshold{100000000, MoneyAmount{20000000, "USD", "month"}};
+  kimi.terms["attribution"] = display;
+  TermValue revenue = PresentTerm("USD 1,000,000 per year", 1000000);
+  revenue.money = MoneyAmount{1000000, "USD", "year"};
+  kimi.terms["revenue_cap"] = revenue;
   LicenseFacts apache;
   apache.id = "Apache-2.0";
   apache.spdx = true;
-  r.licenses = {{llama.id, llama}, {apache.id, apache}};
+  r.licenses = {{llama.id, llama}, {apache.id, apache}, {kimi.id, kimi}};
   Finding f;
   f.rule = "no-cn";
   f.suppressed_by = "waiver";
@@ -82,6 +91,10 @@ TEST_CASE("license facts and suppression reasons survive a JSON round trip", "[r
           "category": "restricted-commercial", "spdx": false,
           "terms": {"attribution": "Built with Llama", "mau_cap": 700000000, "naming": false}})"));
   CHECK(doc["licenses"]["Apache-2.0"]["name"] == nullptr);
+  CHECK(doc["licenses"]["LicenseRef-kimi-k2-modified-mit"]["terms"] ==
+        nlohmann::json::parse(R"({"attribution": {"text": "display it above the thresholds", "display": "Kimi K2",
+          "above": {"monthly_active_users": 100000000, "revenue": {"amount": 20000000, "currency": "USD", "period": "month"}}},
+          "revenue_cap": {"amount": 1000000, "currency": "USD", "period": "year"}})"));
   CHECK(doc["findings"][0]["suppressed_reason"] == "approved by legal, ticket LEGAL-42");
   CHECK(doc["findings"][0]["waiver_expires"] == "2099-01-01");
   CHECK(doc["findings"][1]["suppressed_reason"] == nullptr);
@@ -93,6 +106,9 @@ TEST_CASE("license facts and suppression reasons survive a JSON round trip", "[r
   CHECK(back->licenses["LicenseRef-llama-3.1"].url == llama.url);
   CHECK(back->licenses["LicenseRef-llama-3.1"].terms.at("mau_cap").number == 700000000);
   CHECK(back->licenses["Apache-2.0"].spdx);
+  const TermMap& back_kimi = back->licenses["LicenseRef-kimi-k2-modified-mit"].terms;
+  CHECK(back_kimi.at("attribution").above == display.above);
+  CHECK(back_kimi.at("revenue_cap").number == 1000000);
   CHECK(back->findings[0].suppressed_reason == f.suppressed_reason);
   CHECK(back->findings[0].waiver_expires == "2099-01-01");
   CHECK(ScanResultToJson(*back) == doc);

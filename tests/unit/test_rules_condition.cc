@@ -117,13 +117,13 @@ TEST_CASE("term tests: state, yes/no and numeric comparisons", "[rules][conditio
 
 TEST_CASE("term tests on every other term: attribution, field_of_use, aup_url, geographic, research_only",
           "[rules][condition]") {
-  auto text = [](const std::string& t) { return TermValue{TermValue::State::kPresent, t, 0}; };
+  auto text = [](const std::string& t) { return PresentTerm(t); };
   ModelSummary m;
   m.id = "x/y";
   m.terms["attribution"] = text("Built with Llama");
   m.terms["field_of_use"] = text("no military use");
   m.terms["aup_url"] = text("https://example.com/aup");
-  m.terms["geographic"] = TermValue{TermValue::State::kAbsent, "", 0};
+  m.terms["geographic"] = AbsentTerm();
   m.terms["research_only"] = text("yes");
   for (const char* term : {"attribution", "field_of_use", "aup_url"}) {
     INFO(term);
