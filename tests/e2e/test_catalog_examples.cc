@@ -160,7 +160,7 @@ TEST_CASE("explain says whether API terms or the weights' licence apply", "[e2e]
   nlohmann::json api = Explain("glm-4.6");
   CHECK(api["family"] == "glm");
   CHECK(api["country"] == "CN");
-  CHECK(api["license"] == "LicenseRef-zhipu-api-terms");
+  CHECK(api["license"] == "LicenseRef-zai-api-terms");
   CHECK(api["license_category"] == "proprietary-api-terms");
   CHECK(api["license_basis"] == "api-terms");
   nlohmann::json hub = Explain("zai-org/GLM-4.6");

@@ -130,7 +130,7 @@ TEST_CASE("a vendor's SDK names the family it serves", "[catalog][api-vs-weights
   CHECK(zai->provider == "zai");
   CHECK(zai->publisher == "zhipu");
   CHECK(zai->family == "glm");
-  CHECK(zai->license == "LicenseRef-zhipu-api-terms");
+  CHECK(zai->license == "LicenseRef-zai-api-terms");  // Z.AI's developer agreement, not bigmodel's terms
   // OpenAI's API serves GPT and Whisper: its SDK names the vendor, not a family.
   std::optional<Resolution> openai = R().ResolvePackage("pypi", "openai");
   REQUIRE(openai);

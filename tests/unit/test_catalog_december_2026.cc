@@ -128,8 +128,8 @@ TEST_CASE("December 2026: one model through its vendor's API and as weights", "[
   };
   const Pair pairs[] = {
       {"qwen3-235b-a22b", "Qwen/Qwen3-235B-A22B", "LicenseRef-alibaba-model-studio-terms", "Apache-2.0"},
-      {"glm-4.6", "zai-org/GLM-4.6", "LicenseRef-zhipu-api-terms", "MIT"},
-      {"glm-4.5", "zai-org/GLM-4.5", "LicenseRef-zhipu-api-terms", "MIT"},
+      {"glm-4.6", "zai-org/GLM-4.6", "LicenseRef-zai-api-terms", "MIT"},
+      {"glm-4.5", "zai-org/GLM-4.5", "LicenseRef-zai-api-terms", "MIT"},
       {"MiniMax-M2", "MiniMaxAI/MiniMax-M2", "LicenseRef-minimax-api-terms", "LicenseRef-minimax-m2-modified-mit"},
   };
   for (const Pair& p : pairs) {
