@@ -440,6 +440,9 @@ std::optional<Resolution> Resolver::ResolveOllama(std::string_view tag, bool kno
   r.license = v != nullptr ? v->license : VersionLicense(*f, NormalizeModelName(library));
   r.match = "ollama";
   r.confidence = 0.9;
+  // A tag can name a different model from its library's flagship:
+  // "deepseek-r1:70b" is the R1 distill onto Llama 3.3, with Llama's terms.
+  AddCatalogLineage(r, *f, t, 0);
   return WithBasis(catalog_, std::move(r));
 }
 

@@ -173,3 +173,21 @@ TEST_CASE("explain says whether API terms or the weights' licence apply", "[e2e]
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("license basis:    api-terms") != std::string::npos);
 }
+
+TEST_CASE("a Modelfile on deepseek-r1:70b carries Llama 3.3's terms through lineage", "[e2e][catalog][lineage]") {
+  TempDir d;
+  d.Write("Modelfile", "FROM deepseek-r1:70b\nPARAMETER temperature 0.6\n");
+  RunResult r = Modelprov({"scan", "--format", "json", "."}, d.path());
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json scan = ParseJson(r);
+  REQUIRE(scan["models"].size() == 1);
+  const nlohmann::json& m = scan["models"][0];
+  CHECK(m["id"] == "deepseek-r1:70b");
+  CHECK(m["license"] == "MIT");
+  REQUIRE(m["lineage"].size() == 1);
+  CHECK(m["lineage"][0]["model"] == "meta-llama/Llama-3.3-70B-Instruct");
+  CHECK(m["effective_license_category"] == "restricted-commercial");
+  std::vector<std::string> rules;
+  for (const auto& f : scan["findings"]) rules.push_back(f["rule"]);
+  CHECK(std::find(rules.begin(), rules.end(), "user-cap") != rules.end());
+}

@@ -137,3 +137,29 @@ TEST_CASE("a vendor's SDK names the family it serves", "[catalog][api-vs-weights
   CHECK(openai->provider == "openai");
   CHECK(openai->family.empty());
 }
+
+// Ollama's deepseek-r1 tags are DeepSeek's distills (ollama.com tag pages
+// "70b-llama-distill", "1.5b-qwen-distill"...; DeepSeek-R1 README): MIT for
+// the distill itself, the base's terms through lineage. A bare "8b" is two
+// models over time (the Llama distill, later the R1-0528 Qwen3 distill), so
+// it gets no lineage rather than a guessed one.
+TEST_CASE("Ollama deepseek-r1 distill tags inherit their base's terms", "[catalog][lineage][ollama]") {
+  auto lineage = [](const std::string& tag) {
+    std::optional<Resolution> r = R().ResolveOllama(tag);
+    REQUIRE(r);
+    CHECK(r->family == "deepseek");
+    CHECK(r->license == "MIT");
+    std::string out;
+    for (const LineageStep& s : r->lineage) out += (out.empty() ? "" : " > ") + s.model + " (" + s.license + ")";
+    return out;
+  };
+  CHECK(lineage("deepseek-r1:70b") == "meta-llama/Llama-3.3-70B-Instruct (LicenseRef-llama-3.3)");
+  CHECK(lineage("deepseek-r1:70b-llama-distill-q8_0") == "meta-llama/Llama-3.3-70B-Instruct (LicenseRef-llama-3.3)");
+  CHECK(lineage("deepseek-r1:8b-llama-distill-q4_K_M") == "meta-llama/Llama-3.1-8B (LicenseRef-llama-3.1)");
+  CHECK(lineage("deepseek-r1:1.5b") == "Qwen/Qwen2.5-Math-1.5B (Apache-2.0)");
+  CHECK(lineage("deepseek-r1:32b-qwen-distill-q4_K_M") == "Qwen/Qwen2.5-32B (Apache-2.0)");
+  CHECK(lineage("deepseek-r1:14b") == "Qwen/Qwen2.5-14B (Apache-2.0)");
+  CHECK(lineage("deepseek-r1:8b").empty());
+  CHECK(lineage("deepseek-r1:671b").empty());
+  CHECK(lineage("deepseek-r1").empty());
+}
