@@ -14,6 +14,11 @@ std::string Str(const json& o, const char* key) {
   return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+int64_t I64(const json& o, const char* key) {
+  auto it = o.find(key);
+  return it != o.end() && it->is_number_integer() ? it->get<int64_t>() : 0;
+}
+
 uint32_t U32(const json& o, const char* key) {
   auto it = o.find(key);
   return it != o.end() && it->is_number_unsigned() ? it->get<uint32_t>() : 0;
@@ -51,9 +56,9 @@ std::vector<LineageStep> LineageFrom(const json& a) {
 
 MoneyAmount MoneyFrom(const json& j) {
   MoneyAmount m;
-  m.amount = j.value("amount", int64_t{0});
-  m.currency = j.value("currency", std::string());
-  m.period = j.value("period", std::string());
+  m.amount = I64(j, "amount");
+  m.currency = Str(j, "currency");
+  m.period = Str(j, "period");
   return m;
 }
 
@@ -92,7 +97,7 @@ TermMap TermsFrom(const json& o) {
       v.display = Str(j, "display");
       if (auto above = j.find("above"); above != j.end() && above->is_object()) {
         DutyThreshold th;
-        th.monthly_active_users = above->value("monthly_active_users", int64_t{0});
+        th.monthly_active_users = I64(*above, "monthly_active_users");
         if (auto rev = above->find("revenue"); rev != above->end() && rev->is_object()) th.revenue = MoneyFrom(*rev);
         v.above = th;
       }
