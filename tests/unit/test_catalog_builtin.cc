@@ -155,7 +155,7 @@ TEST_CASE("every publisher has a country unless listed as unverified", "[catalog
   REQUIRE(c.ok());
   const std::set<std::string> unverified = {
       // collaborations and research collectives without a seat of their own
-      "bigscience", "bigcode", "eleutherai", "lmsys", "tinyllama", "openchat",
+      "bigscience", "bigcode", "eleutherai", "lmsys", "openchat",
       // companies whose own pages read so far name the entity but not its seat
       "zeroentropy", "friendli", "perplexity", "replicate", "novita", "baseten", "modelscope", "mixedbread", "reka"};
   for (const auto& p : c->publishers()) {
