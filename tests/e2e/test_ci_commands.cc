@@ -29,11 +29,6 @@ const std::string kPolicy =
     "rules:\n  - id: no-cn-origin\n    severity: error\n    message: \"{model} comes from {publisher} ({country})\"\n"
     "    when:\n      country: [CN]\n";
 
-std::string Slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 // The words of the bash array `NAME=(a b c)` assigned at the start of a line
 // of `script`.
 std::vector<std::string> ShellArray(const std::string& script, const std::string& name) {
@@ -91,7 +86,7 @@ RunResult RunDocumented(const std::string& command, const std::string& base, con
 }  // namespace
 
 TEST_CASE("docs/ci.md scan commands work on a pull-request-shaped repository", "[e2e][ci]") {
-  std::string doc = Slurp(std::filesystem::path(MODELPROV_SOURCE_DIR) / "docs/ci.md");
+  std::string doc = ReadFile(std::filesystem::path(MODELPROV_SOURCE_DIR) / "docs/ci.md");
   for (const std::string& c : {kPullRequest, kInventory}) {
     INFO(c);
     CHECK(doc.find(c) != std::string::npos);
@@ -121,31 +116,31 @@ TEST_CASE("docs/ci.md scan commands work on a pull-request-shaped repository", "
   INFO(r.err);
   REQUIRE(r.exit_code == 1);
   CHECK(r.out.empty());
-  json scan = json::parse(Slurp(d.path() / "modelprov.json"));
+  json scan = json::parse(ReadFile(d.path() / "modelprov.json"));
   CHECK(ReferenceLines(scan) == std::vector<std::string>{
                                     "app/embed.py:1 hf-model-id BAAI/bge-large-en-v1.5 -> BAAI/bge-large-en-v1.5"});
   CHECK(scan["references"][0]["source"] == "commit:" + Git({"rev-parse", "--short", "HEAD"}, d.path()).substr(0, 7));
   REQUIRE(scan["findings"].size() == 1);
   CHECK(scan["findings"][0]["rule"] == "no-cn-origin");
-  json sarif = json::parse(Slurp(d.path() / "modelprov.sarif"));
+  json sarif = json::parse(ReadFile(d.path() / "modelprov.sarif"));
   REQUIRE(sarif["runs"][0]["results"].size() == 1);
   CHECK(sarif["runs"][0]["results"][0]["ruleId"] == "no-cn-origin");
   CHECK(sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "app/embed.py");
-  std::string md = Slurp(d.path() / "modelprov.md");
+  std::string md = ReadFile(d.path() / "modelprov.md");
   CHECK(md.find("BAAI/bge-large-en-v1.5") != std::string::npos);
   CHECK(md.find("no-cn-origin") != std::string::npos);
   CHECK(md.find("Qwen/Qwen2.5-7B-Instruct") == std::string::npos);  // not new in this pull request
   // The comment-sized summary names the full report written beside it.
   CHECK(md.size() < 60000);
   CHECK(md.find("the full report `modelprov.html`") != std::string::npos);
-  std::string html = Slurp(d.path() / "modelprov.html");
+  std::string html = ReadFile(d.path() / "modelprov.html");
   CHECK(html.find("BAAI/") != std::string::npos);
   CHECK(html.find("id=\"obligations\"") != std::string::npos);
 
   r = RunDocumented(kInventory, base, d.path());
   REQUIRE(r.exit_code == 0);
-  json inventory = json::parse(Slurp(d.path() / "modelprov-inventory.json"));
-  json bom = json::parse(Slurp(d.path() / "modelprov.cdx.json"));
+  json inventory = json::parse(ReadFile(d.path() / "modelprov-inventory.json"));
+  json bom = json::parse(ReadFile(d.path() / "modelprov.cdx.json"));
   CHECK(bom["bomFormat"] == "CycloneDX");
   REQUIRE(inventory["history"].size() == 2);
   CHECK(inventory["history"][0]["model"] == "BAAI/bge-large-en-v1.5");
@@ -160,8 +155,8 @@ TEST_CASE("docs/ci.md scan commands work on a pull-request-shaped repository", "
 }
 
 TEST_CASE("docs/ci.md jobs install every package setup.sh builds with", "[e2e][ci]") {
-  std::string doc = Slurp(std::filesystem::path(MODELPROV_SOURCE_DIR) / "docs/ci.md");
-  std::string setup = Slurp(std::filesystem::path(MODELPROV_SOURCE_DIR) / "setup.sh");
+  std::string doc = ReadFile(std::filesystem::path(MODELPROV_SOURCE_DIR) / "docs/ci.md");
+  std::string setup = ReadFile(std::filesystem::path(MODELPROV_SOURCE_DIR) / "setup.sh");
   std::vector<std::string> build_packages = ShellArray(setup, "BUILD_PACKAGES");
   REQUIRE(build_packages.size() >= 5);
   CHECK(std::find(build_packages.begin(), build_packages.end(), "libyaml-cpp-dev") != build_packages.end());

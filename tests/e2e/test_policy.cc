@@ -48,13 +48,6 @@ std::vector<std::string> FindingLines(const nlohmann::json& scan) {
   return out;
 }
 
-std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
 // The example from issue 6, verbatim.
 const char* kIssuePolicy = R"P(rules:
   - id: no-cn-origin

@@ -54,15 +54,10 @@ RunResult PreCommit(const TempDir& d, std::vector<std::string> args) {
   return Run(full, d.path() / "project");
 }
 
-std::string Slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 // A git repository holding only this project's .pre-commit-hooks.yaml, so
 // the framework can install the hook from it like from the real repository.
 std::string MakeHookRepo(const TempDir& d) {
-  d.Write("hooks/.pre-commit-hooks.yaml", Slurp(std::filesystem::path(MODELPROV_SOURCE_DIR) / ".pre-commit-hooks.yaml"));
+  d.Write("hooks/.pre-commit-hooks.yaml", ReadFile(std::filesystem::path(MODELPROV_SOURCE_DIR) / ".pre-commit-hooks.yaml"));
   Git({"init", "-q"}, d.path() / "hooks");
   Git({"add", "-A"}, d.path() / "hooks");
   Git({"commit", "-q", "-m", "hooks"}, d.path() / "hooks");

@@ -9,17 +9,6 @@
 
 using namespace modelprov::testing;
 
-namespace {
-
-std::string ReadFile(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
-
 TEST_CASE("report --from renders the same report as the scan did", "[e2e][report]") {
   TempDir tmp;
   std::string saved = (tmp.path() / "scan.json").string();

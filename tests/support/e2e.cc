@@ -116,6 +116,13 @@ std::string Git(const std::vector<std::string>& args, const std::filesystem::pat
   return r.out;
 }
 
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 nlohmann::json ParseJson(const RunResult& r) {
   INFO("stdout: " << r.out << "\nstderr: " << r.err);
   nlohmann::json doc = nlohmann::json::parse(r.out, nullptr, false);

@@ -44,6 +44,10 @@ RunResult Modelprov(const std::vector<std::string>& args, const std::filesystem:
 // Fails the current test if git exits non-zero.
 std::string Git(const std::vector<std::string>& args, const std::filesystem::path& cwd);
 
+// The whole content of a file the run wrote (report, hook config...), or ""
+// when it is missing.
+std::string ReadFile(const std::filesystem::path& p);
+
 // Parses stdout of a --format json run; fails the test if it is not JSON.
 nlohmann::json ParseJson(const RunResult& r);
 
