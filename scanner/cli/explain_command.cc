@@ -232,9 +232,7 @@ std::string TermText(const TermValue& v) {
   if (v.state == TermValue::State::kAbsent) return "no";
   if (v.state == TermValue::State::kUnknown) return "unknown";
   if (v.money) return v.text;  // "USD 1,000,000 per year"
-  if (!v.display.empty()) {
-    return "show \"" + v.display + "\"" + (v.above ? " " + DescribeThreshold(*v.above) : " always") + " — " + v.text;
-  }
+  if (!v.display.empty()) return DescribeDisplayDuty(v);
   if (v.number != 0 && (v.text.empty() || v.text == std::to_string(v.number))) return std::to_string(v.number);
   if (v.number != 0) return std::to_string(v.number) + " (" + v.text + ")";
   return v.text.empty() ? "yes" : v.text;

@@ -17,4 +17,10 @@ std::string DescribeThreshold(const DutyThreshold& t) {
   return s.empty() ? s : "above " + s;
 }
 
+std::string DescribeDisplayDuty(const TermValue& v) {
+  if (v.display.empty()) return v.text;
+  std::string duty = "show \"" + v.display + "\"" + (v.above ? " " + DescribeThreshold(*v.above) : "");
+  return v.text.empty() ? duty : duty + " (" + v.text + ")";
+}
+
 }  // namespace modelprov

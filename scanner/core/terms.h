@@ -63,5 +63,9 @@ inline TermValue AbsentTerm() {
 std::string DescribeMoney(const MoneyAmount& m);
 // "above 100,000,000 monthly active users or USD 20,000,000 per month in revenue".
 std::string DescribeThreshold(const DutyThreshold& t);
+// A display duty as a reader acts on it, what to show and from what size on
+// before the licence's own words: 'show "Kimi K2" above ... (<text>)'.
+// Without display words, the text alone.
+std::string DescribeDisplayDuty(const TermValue& v);
 
 }  // namespace modelprov

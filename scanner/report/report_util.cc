@@ -268,15 +268,7 @@ void Append(std::string& into, const std::string& more) {
 
 Obligations ObligationsOf(const TermMap& terms) {
   Obligations o;
-  if (const TermValue* v = Present(terms, "attribution")) {
-    o.attribution = v->text;
-    // The structured duty leads, so a reader sees what to show and when
-    // before the licence's own words.
-    if (!v->display.empty()) {
-      std::string duty = "show \"" + v->display + "\"" + (v->above ? " " + DescribeThreshold(*v->above) : "");
-      o.attribution = duty + (v->text.empty() ? "" : " (" + v->text + ")");
-    }
-  }
+  if (const TermValue* v = Present(terms, "attribution")) o.attribution = DescribeDisplayDuty(*v);
   if (const TermValue* v = Present(terms, "naming")) o.naming = v->text;
   if (const TermValue* v = Present(terms, "mau_cap")) {
     Append(o.user_caps, v->number != 0 ? "over " + GroupThousands(v->number) + " monthly active users needs a separate licence"
