@@ -184,3 +184,12 @@ TEST_CASE("text-scan: cloud ids with the vendor first, Go import blocks, wheels"
   // A wheel of an ordinary package names no model.
   CHECK(Scan("requirements.txt", "torch @ https://download.pytorch.org/whl/torch-2.3.0-cp311-linux_x86_64.whl\n").empty());
 }
+
+// iFlytek's own docs name the Spark versions (Spark Max, Max-32K, Pro-128K,
+// 4.0 Ultra) and their API values; code keeps them in name tables.
+TEST_CASE("text-scan: iFlytek Spark names in a Go map", "[extract][text-scan]") {
+  CHECK(Resolved("x.go", "var versions = map[string]string{\n\t\"Spark-Max\":   \"generalv3.5\",\n"
+                         "\t\"Spark-Max-32K\": \"max-32k\",\n}\n") ==
+        std::vector<std::string>{"Spark-Max -> spark/iflytek/CN", "generalv3.5 -> spark/iflytek/CN",
+                                 "Spark-Max-32K -> spark/iflytek/CN", "max-32k -> spark/iflytek/CN"});
+}
