@@ -132,6 +132,7 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
       m.publisher_name = res.publisher_name;
       m.country = res.country;
       m.license = res.license;
+      m.license_basis = res.license_basis;
       m.provider = res.provider;
       m.republisher = res.republisher;
     }
@@ -156,6 +157,7 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
                                               !r.ref.FactsAs<ModelCardFacts>()->license.empty());
     if (declares && LicenseRank(r.ref.kind) > license_rank[key]) {
       m.license = res.license;
+      m.license_basis = res.license_basis;
       license_rank[key] = LicenseRank(r.ref.kind);
     }
     kinds[key].insert(std::string(KindName(r.ref.kind)));

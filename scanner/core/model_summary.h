@@ -30,6 +30,10 @@ struct ModelSummary {
   // Empty when no category is known.
   std::string effective_license_category;
   std::string license_url;  // the license text's canonical URL, from the catalog
+  // Why `license` binds: "api-terms" (the name is used through a provider's
+  // API, whose terms apply) or "weights" (the open-weights licence of a
+  // self-hosted checkpoint); empty when the resolver did not say.
+  std::string license_basis;
   std::string provider;
   std::string provider_name;
   std::string data_country;  // where a hosted API processes requests

@@ -360,6 +360,7 @@ class HtmlWriter final : public ReportWriter {
         out << "</dd>\n";
       }
       out << "<dt>License</dt><dd>" << LicenseRef(e.license) << "</dd>\n";
+      if (!e.license_basis.empty()) out << "<dt>Terms that apply</dt><dd>" << H(e.license_basis) << "</dd>\n";
       for (const report::LicenseLink& l : e.inherited) out << "<dt>Inherits</dt><dd>" << LicenseRef(l) << "</dd>\n";
       if (!e.inherited.empty() || e.effective_category != e.license.category) {
         out << "<dt>Effective category</dt><dd>" << OrDash(e.effective_category) << "</dd>\n";

@@ -237,6 +237,7 @@ class MarkdownWriter final : public ReportWriter {
       if (!e.hosted_by.empty()) out << "- **Hosted by:** " << E(e.hosted_by) << "\n";
       for (const std::string& url : e.endpoints) out << "- **Endpoint:** " << Code(url) << "\n";
       out << "- **License:** " << LicenseRef(e.license) << "\n";
+      if (!e.license_basis.empty()) out << "- **Terms that apply:** " << E(e.license_basis) << "\n";
       for (const report::LicenseLink& l : e.inherited) out << "- **Inherits:** " << LicenseRef(l) << "\n";
       if (!e.inherited.empty() || e.effective_category != e.license.category) {
         out << "- **Effective category:** " << OrDash(e.effective_category) << "\n";

@@ -324,6 +324,18 @@ ReportModel BuildReportModel(const ScanResult& r, const std::string& timestamp) 
       if (std::string url = LicenseUrl(m); !url.empty()) e.license.url = url;
       if (!m.license_category.empty()) e.license.category = m.license_category;
     }
+    // Which terms bind and why (issue 12): the reviewer must not read an
+    // open-weights licence into a hosted API call, or the reverse.
+    std::string served_by = m.provider_name.empty() ? m.provider : m.provider_name;
+    if (m.license_basis == "api-terms") {
+      e.license_basis = "the API's terms: the model is used through " + (served_by.empty() ? std::string("a hosted API") : served_by) +
+                        ", whose terms bind it";
+    } else if (m.license_basis == "weights" && !served_by.empty()) {
+      e.license_basis = "the open-weights licence: " + served_by +
+                        " serves the published weights, whose licence still applies; its own terms bind the API use too";
+    } else if (m.license_basis == "weights") {
+      e.license_basis = "the open-weights licence: the published checkpoint itself is used";
+    }
     e.effective_category = EffectiveCategory(r, m);
     for (const std::string& id : InheritedLicenses(m)) e.inherited.push_back(anchored(license_of(id)));
     for (const LineageStep& s : m.lineage) {

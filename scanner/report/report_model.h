@@ -115,6 +115,10 @@ struct ModelEntry {
   std::string usage;      // "hosted API (OpenAI)", "self-hosted weights", "fine-tune of ...", "SDK package"
   std::string hosted_by;  // provider display name, with "(data in XX)"; empty when none
   LicenseLink license;    // own license; empty id: unknown
+  // Which terms bind and why, in words: the provider's API terms for a name
+  // used through its API, the weights' licence for self-hosted weights;
+  // empty when the scan did not say.
+  std::string license_basis;
   std::string effective_category;
   std::vector<LicenseLink> inherited;  // licenses inherited through lineage
   std::vector<LineageEntry> lineage;

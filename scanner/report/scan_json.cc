@@ -194,6 +194,7 @@ json ScanResultToJson(const ScanResult& r) {
                       {"license_category", NullIfEmpty(m.license_category)},
                       {"effective_license_category", NullIfEmpty(m.effective_license_category)},
                       {"license_url", NullIfEmpty(m.license_url)},
+                      {"license_basis", NullIfEmpty(m.license_basis)},
                       {"provider", NullIfEmpty(m.provider)},
                       {"provider_name", NullIfEmpty(m.provider_name)},
                       {"data_country", NullIfEmpty(m.data_country)},
@@ -335,6 +336,7 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       m.license_category = Str(j, "license_category");
       m.effective_license_category = Str(j, "effective_license_category");
       m.license_url = Str(j, "license_url");
+      m.license_basis = Str(j, "license_basis");
       m.provider = Str(j, "provider");
       m.provider_name = Str(j, "provider_name");
       m.data_country = Str(j, "data_country");

@@ -1,6 +1,7 @@
 // The three examples issue 3 opens with, through `modelprov explain`: what a
 // reviewer must learn from one name.
 #include <algorithm>
+#include <map>
 
 #include <catch2/catch.hpp>
 
@@ -190,4 +191,29 @@ TEST_CASE("a Modelfile on deepseek-r1:70b carries Llama 3.3's terms through line
   std::vector<std::string> rules;
   for (const auto& f : scan["findings"]) rules.push_back(f["rule"]);
   CHECK(std::find(rules.begin(), rules.end(), "user-cap") != rules.end());
+}
+
+// The same model through a vendor's API and as Hub weights, in one scan: the
+// JSON and the legal report say which terms bind each use and why.
+TEST_CASE("a scan reports which terms apply: API terms for the API name, the licence for the weights",
+          "[e2e][api-vs-weights][report]") {
+  TempDir d;
+  d.Write("app.py",
+          "from transformers import AutoModel\n"
+          "client.chat.completions.create(model=\"glm-4.6\")\n"
+          "m = AutoModel.from_pretrained(\"zai-org/GLM-4.6\")\n");
+  RunResult r = Modelprov({"scan", "--format", "json", "--policy", "none", "."}, d.path());
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::pair<std::string, std::string>> got;
+  const nlohmann::json scan = ParseJson(r);
+  for (const auto& m : scan["models"]) {
+    got[m["id"].get<std::string>()] = {m["license"].get<std::string>(), m["license_basis"].get<std::string>()};
+  }
+  CHECK(got["glm-4.6"] == std::make_pair(std::string("LicenseRef-zai-api-terms"), std::string("api-terms")));
+  CHECK(got["zai-org/GLM-4.6"] == std::make_pair(std::string("MIT"), std::string("weights")));
+  RunResult md = Modelprov({"scan", "--format", "markdown", "--policy", "none", "."}, d.path());
+  CHECK(md.out.find("- **Terms that apply:** the API's terms: the model is used through Z.ai API (Zhipu AI "
+                    "international), whose terms bind it\n") != std::string::npos);
+  CHECK(md.out.find("- **Terms that apply:** the open-weights licence: the published checkpoint itself is used\n") !=
+        std::string::npos);
 }
