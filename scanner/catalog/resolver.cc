@@ -487,6 +487,16 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
   // the model's org there (not a LiteLLM provider prefix), and the model is
   // the one named before the colon.
   const Provider* suffix_gateway = GatewayBySuffix(lowered);
+  for (const Provider& p : catalog_.providers()) {
+    // "openrouter/deepseek/deepseek-r1:free": the same, behind the gateway's
+    // own LiteLLM prefix.
+    for (const std::string& prefix : p.prefixes) {
+      if (suffix_gateway == nullptr && !prefix.empty() && IStartsWith(lowered, prefix) &&
+          GatewayBySuffix(std::string_view(lowered).substr(prefix.size())) == &p) {
+        suffix_gateway = &p;
+      }
+    }
+  }
   std::string variant;
   if (suffix_gateway != nullptr) {
     variant = lowered.substr(lowered.rfind(':'));

@@ -180,13 +180,16 @@ std::string Abbreviate(std::string_view s, size_t max_bytes) {
 }
 
 std::string GroupThousands(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
+  // Unsigned, so the most negative value has a magnitude too.
+  uint64_t magnitude = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+  std::string digits = std::to_string(magnitude);
   std::string out;
+  if (n < 0) out += '-';
   for (size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
     out += digits[i];
   }
-  return n < 0 ? "-" + out : out;
+  return out;
 }
 
 }  // namespace modelprov

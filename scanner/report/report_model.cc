@@ -328,11 +328,12 @@ ReportModel BuildReportModel(const ScanResult& r, const std::string& timestamp) 
     // open-weights licence into a hosted API call, or the reverse.
     std::string served_by = m.provider_name.empty() ? m.provider : m.provider_name;
     if (m.license_basis == "api-terms") {
-      e.license_basis = "the API's terms: the model is used through " + (served_by.empty() ? std::string("a hosted API") : served_by) +
-                        ", whose terms bind it";
+      e.license_basis = "the API's terms: the model is used through ";
+      e.license_basis.append(served_by.empty() ? std::string("a hosted API") : served_by).append(", whose terms bind it");
     } else if (m.license_basis == "weights" && !served_by.empty()) {
-      e.license_basis = "the open-weights licence: " + served_by +
-                        " serves the published weights, whose licence still applies; its own terms bind the API use too";
+      e.license_basis = "the open-weights licence: ";
+      e.license_basis.append(served_by).append(
+          " serves the published weights, whose licence still applies; its own terms bind the API use too");
     } else if (m.license_basis == "weights") {
       e.license_basis = "the open-weights licence: the published checkpoint itself is used";
     }

@@ -91,6 +91,11 @@ TEST_CASE("an OpenRouter variant suffix names OpenRouter and keeps the model's o
   ResolvedReference prefixed = Resolve(ReferenceKind::kApiModel, "openrouter/meta-llama/llama-3.2-3b-instruct:free");
   CHECK(prefixed.resolution->provider == "openrouter");
   CHECK(prefixed.resolution->license == "LicenseRef-llama-3.2");
+  // Behind OpenRouter's LiteLLM prefix, "deepseek/" is still the org.
+  ResolvedReference litellm = Resolve(ReferenceKind::kApiModel, "openrouter/deepseek/deepseek-r1:free");
+  CHECK(litellm.resolution->model == "deepseek/deepseek-r1:free");
+  CHECK(litellm.resolution->provider == "openrouter");
+  CHECK(litellm.resolution->family == "deepseek");
   // Without a suffix the org stays a LiteLLM provider prefix.
   CHECK(Resolve(ReferenceKind::kApiModel, "deepseek/deepseek-chat").resolution->provider == "deepseek");
 }

@@ -1,10 +1,13 @@
 // Resolver mechanics on a small catalog written here, so the tests pin the
 // matching rules independently of how seeds/ evolves.
+#include <limits>
+
 #include <catch2/catch.hpp>
 
 #include "catalog/catalog.h"
 #include "catalog/resolver.h"
 #include "catalog/summarize.h"
+#include "core/text.h"
 
 using namespace modelprov;
 
@@ -217,6 +220,9 @@ TEST_CASE("revenue caps and display duties are read as amounts and thresholds", 
   CHECK(*a.revenue_cap.money == MoneyAmount{20000000, "EUR", "month"});
   CHECK(a.revenue_cap.number == 20000000);
   CHECK(a.revenue_cap.text == "EUR 20,000,000 per month");
+  CHECK(GroupThousands(-1234567) == "-1,234,567");
+  CHECK(GroupThousands(std::numeric_limits<int64_t>::min()) == "-9,223,372,036,854,775,808");
+  CHECK(GroupThousands(999) == "999");
   CHECK(a.attribution.display == "Model A");
   REQUIRE(a.attribution.above);
   CHECK(DescribeThreshold(*a.attribution.above) == "above 100,000,000 monthly active users or USD 30,000,000 per year in revenue");
