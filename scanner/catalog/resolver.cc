@@ -271,7 +271,6 @@ const Provider* Resolver::GatewayBySuffix(std::string_view lowered) const {
 }
 
 const Provider* Resolver::ProviderForModel(std::string_view lowered, const Family* family) const {
-  if (const Provider* p = GatewayBySuffix(lowered)) return p;
   for (size_t len = std::min(lowered.size(), max_api_prefix_); len > 0; --len) {
     auto it = api_by_prefix_.find(std::string(lowered.substr(0, len)));
     if (it == api_by_prefix_.end()) continue;
@@ -487,11 +486,12 @@ std::optional<Resolution> Resolver::ResolveApiModel(std::string_view name, Evide
   // the model's org there (not a LiteLLM provider prefix), and the model is
   // the one named before the colon.
   const Provider* suffix_gateway = GatewayBySuffix(lowered);
+  // "openrouter/deepseek/deepseek-r1:free": the same, behind the gateway's
+  // own LiteLLM prefix.
   for (const Provider& p : catalog_.providers()) {
-    // "openrouter/deepseek/deepseek-r1:free": the same, behind the gateway's
-    // own LiteLLM prefix.
+    if (suffix_gateway != nullptr || lowered.find(':') == std::string::npos) break;
     for (const std::string& prefix : p.prefixes) {
-      if (suffix_gateway == nullptr && !prefix.empty() && IStartsWith(lowered, prefix) &&
+      if (!prefix.empty() && IStartsWith(lowered, prefix) &&
           GatewayBySuffix(std::string_view(lowered).substr(prefix.size())) == &p) {
         suffix_gateway = &p;
       }
