@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/analysis.h"
 #include "analysis/scan_target.h"
 #include "core/finding.h"
 #include "core/result.h"
@@ -27,7 +28,9 @@ struct RawScanOptions {
   unsigned jobs = 0;
   std::string fail_on = "error";
   std::string catalog;
-  uint64_t max_file_size = 64ull << 20;
+  // Limits default to the analysis library's own, so a flag's default and the
+  // library's cannot drift apart.
+  uint64_t max_file_size = analysis::AnalysisRequest{}.max_file_bytes;
   std::string color = "auto";
   bool quiet = false;
   // Git modes (docs/git-and-archives.md).
@@ -37,12 +40,12 @@ struct RawScanOptions {
   std::string commit;
   std::string git_dir;
   bool history = false;
-  uint64_t history_limit = 10000;
+  uint64_t history_limit = analysis::AnalysisRequest{}.history_limit;
   // Archive limits.
-  unsigned archive_depth = 4;
-  uint64_t archive_max_bytes = 1ull << 30;
-  uint64_t archive_max_entries = 100000;
-  uint64_t archive_max_ratio = 200;
+  unsigned archive_depth = analysis::AnalysisRequest{}.archive_depth;
+  uint64_t archive_max_bytes = analysis::AnalysisRequest{}.archive_max_bytes;
+  uint64_t archive_max_entries = analysis::AnalysisRequest{}.archive_max_entries;
+  uint64_t archive_max_ratio = analysis::AnalysisRequest{}.archive_max_ratio;
   std::string policy;    // FILE, builtin:NAME or none; empty: discover (policy_loader.h)
   std::string baseline;  // baseline FILE; empty: none
   std::vector<std::string> reports;  // --report FORMAT=FILE, repeatable
