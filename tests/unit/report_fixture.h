@@ -35,16 +35,14 @@ inline std::string Render(const std::string& format, const ScanResult& scan) {
   return out.str();
 }
 
-inline TermValue Text(const std::string& s) { return PresentTerm(s); }
 inline TermValue Number(int64_t n) { return PresentTerm(std::to_string(n), n); }
 inline TermValue YesNo(bool yes) { return PresentTerm(yes ? "yes" : "no"); }
-inline TermValue Absent() { return AbsentTerm(); }
 
 inline TermMap LlamaTerms() {
-  return {{"attribution", Text("Built with Llama")},
-          {"naming", Text("derivative model names must begin with 'Llama'")},
+  return {{"attribution", PresentTerm("Built with Llama")},
+          {"naming", PresentTerm("derivative model names must begin with 'Llama'")},
           {"mau_cap", Number(700000000)},
-          {"aup_url", Text("https://llama.meta.com/llama3_1/use-policy")},
+          {"aup_url", PresentTerm("https://llama.meta.com/llama3_1/use-policy")},
           {"commercial_use", YesNo(true)}};
 }
 
@@ -95,8 +93,8 @@ inline ScanResult FixtureScan() {
   bge.license_category = "permissive";
   bge.license_url = "https://opensource.org/license/mit";
   bge.kinds = {"hf-model-id"};
-  bge.terms = {{"attribution", Text("keep the copyright and permission notice")}, {"commercial_use", YesNo(true)},
-               {"naming", Absent()}};
+  bge.terms = {{"attribution", PresentTerm("keep the copyright and permission notice")}, {"commercial_use", YesNo(true)},
+               {"naming", AbsentTerm()}};
   bge.sources = {"https://huggingface.co/BAAI/bge-large-en-v1.5"};
   bge.occurrences = {{"app/embed.py", 4, 5}};
 
@@ -131,7 +129,7 @@ inline ScanResult FixtureScan() {
   lora.kinds = {"model-card"};
   lora.lineage = {{"meta-llama/Llama-3.1-70B", "adapter", "llama", "LicenseRef-llama-3.1", "model card"}};
   lora.terms = LlamaTerms();
-  lora.terms["attribution"] = Text("keep the LICENSE and any NOTICE file; Built with Llama");
+  lora.terms["attribution"] = PresentTerm("keep the LICENSE and any NOTICE file; Built with Llama");
   lora.occurrences = {{"models/lora/README.md", 3, 1}};
 
   ModelSummary deepseek;
@@ -148,7 +146,7 @@ inline ScanResult FixtureScan() {
   deepseek.provider_name = "DeepSeek API";
   deepseek.data_country = "CN";
   deepseek.kinds = {"api-endpoint", "api-model"};
-  deepseek.terms = {{"output_use", Text("outputs may not be used to train competing models")}};
+  deepseek.terms = {{"output_use", PresentTerm("outputs may not be used to train competing models")}};
   deepseek.occurrences = {{"app/llm.py", 13, 5}, {"app/llm.py", 19, 5}};
 
   ModelSummary mystery;
@@ -188,10 +186,10 @@ inline ScanResult FixtureScan() {
   TermMap llama = LlamaTerms();
   r.licenses = {
       {"Apache-2.0", license("Apache-2.0", "Apache License 2.0", "https://www.apache.org/licenses/LICENSE-2.0", "permissive",
-                             true, {{"attribution", Text("keep the LICENSE and any NOTICE file")}, {"naming", Absent()}})},
+                             true, {{"attribution", PresentTerm("keep the LICENSE and any NOTICE file")}, {"naming", AbsentTerm()}})},
       {"LicenseRef-deepseek-api-terms",
        license("LicenseRef-deepseek-api-terms", "DeepSeek API terms of service", "", "proprietary-api-terms", false,
-               {{"output_use", Text("outputs may not be used to train competing models")}})},
+               {{"output_use", PresentTerm("outputs may not be used to train competing models")}})},
       {"LicenseRef-llama-3.1",
        license("LicenseRef-llama-3.1", "Llama 3.1 Community License Agreement",
                "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE", "restricted-commercial",
@@ -200,7 +198,7 @@ inline ScanResult FixtureScan() {
        license("LicenseRef-openai-api-terms", "OpenAI Services Agreement", "https://openai.com/policies/services-agreement/",
                "proprietary-api-terms", false, {})},
       {"MIT", license("MIT", "MIT License", "https://opensource.org/license/mit", "permissive", true,
-                      {{"attribution", Text("keep the copyright and permission notice")}})},
+                      {{"attribution", PresentTerm("keep the copyright and permission notice")}})},
   };
 
   Finding cn;

@@ -37,8 +37,8 @@ ScanResult Synthetic(size_t n, size_t id_length) {
       {"LicenseRef-nc", Facts("LicenseRef-nc", "non-commercial", {{"commercial_use", testing::YesNo(false)}})},
       {"LicenseRef-capped", Facts("LicenseRef-capped", "restricted-commercial", testing::LlamaTerms())},
       {"LicenseRef-api", Facts("LicenseRef-api", "proprietary-api-terms",
-                               {{"output_use", testing::Text(std::string(300, 'o'))}})},
-      {"MIT", Facts("MIT", "permissive", {{"attribution", testing::Text("keep the notice")}})},
+                               {{"output_use", PresentTerm(std::string(300, 'o'))}})},
+      {"MIT", Facts("MIT", "permissive", {{"attribution", PresentTerm("keep the notice")}})},
       {"LicenseRef-nobody-knows", LicenseFacts{"LicenseRef-nobody-knows", "", "", "", false, {}}},
   };
   const char* licenses[] = {"LicenseRef-nc", "LicenseRef-capped", "LicenseRef-api", "MIT", "LicenseRef-nobody-knows", ""};

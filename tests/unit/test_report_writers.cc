@@ -29,7 +29,7 @@ ScanResult HostileScan() {
   m.license_name = "Weird | License";
   m.license_url = "javascript:alert(1)";
   m.country = "\xff\xfe";  // invalid UTF-8
-  m.terms = {{"aup_url", testing::Text("javascript:alert(2)")}, {"attribution", testing::Text("<img src=x onerror=alert(3)>")}};
+  m.terms = {{"aup_url", PresentTerm("javascript:alert(2)")}, {"attribution", PresentTerm("<img src=x onerror=alert(3)>")}};
   m.lineage = {{"base/<script>", "finetune", "", "", "model card"}};
   m.occurrences = {{"dir/ö file.py", 3, 1}};
   r.models = {m};
