@@ -8,7 +8,9 @@
 #include <cctype>
 #include <cstdio>
 #include <set>
+#include <string>
 
+#include "pipeline/text_encoding.h"
 
 namespace modelprov {
 namespace {
@@ -195,16 +197,31 @@ struct Walk {
       }
       bool nested = IsArchiveName(name);
       std::vector<const Extractor*> chosen = nested ? std::vector<const Extractor*>{} : selector.ForPath(name);
-      if (!nested && chosen.empty()) continue;
+      // text-scan reads every member that may be text, as it reads every file.
+      bool read_as_text = !nested && selector.every_text() != nullptr && !IsNeverTextName(name);
+      if (!nested && chosen.empty() && !read_as_text) continue;
       if (nested && depth >= limits.max_depth) {
         sink.OnError({member_path, "nested archive deeper than --archive-depth " + std::to_string(limits.max_depth) +
                                        "; not opened"});
         continue;
       }
-      bool any_text = std::any_of(chosen.begin(), chosen.end(),
-                                  [](const Extractor* e) { return e->input() == Extractor::Input::kText; });
+      bool claimed_text = std::any_of(chosen.begin(), chosen.end(),
+                                      [](const Extractor* e) { return e->input() == Extractor::Input::kText; });
+      // Chosen extractors that all read binary heads (weights) take a member
+      // of any size; that text-scan could not read it all costs them nothing.
+      bool heads_only = !chosen.empty() && !claimed_text;
+      bool only_text_scan = chosen.empty() && read_as_text;
       uint64_t declared = archive_entry_size_is_set(entry) ? static_cast<uint64_t>(archive_entry_size(entry)) : 0;
-      if (any_text && declared > max_text_bytes) {
+      if (heads_only && declared > max_text_bytes) read_as_text = false;
+      if ((claimed_text || only_text_scan) && declared > max_text_bytes) {
+        // A member only text-scan wanted is said to be over the limit only
+        // when its first bytes are text: a large binary member is no loss.
+        if (only_text_scan) {
+          std::string head;
+          bool cut = false;
+          if (!ReadMember(a, kBinarySniffBytes, head, cut, member_path, top_path)) return;
+          if (LooksBinary(head)) continue;
+        }
         sink.OnError({member_path, "member is " + std::to_string(declared) + " bytes, over the " +
                                        std::to_string(max_text_bytes) + "-byte limit (--max-file-size); not scanned"});
         continue;
@@ -214,11 +231,17 @@ struct Walk {
         if (stopped) return;
         continue;
       }
-      uint64_t cap = nested ? kNestedInMemory : any_text ? max_text_bytes : limits.random_access_prefix;
+      uint64_t cap = nested                            ? kNestedInMemory
+                     : claimed_text || only_text_scan ? max_text_bytes
+                     : read_as_text                   ? std::max(limits.random_access_prefix, max_text_bytes)
+                                                      : limits.random_access_prefix;
       std::string data;
       bool truncated = false;
       if (!ReadMember(a, cap, data, truncated, member_path, top_path)) return;
-      if (truncated && any_text) {
+      bool over_text_limit = truncated || data.size() > max_text_bytes;
+      if (over_text_limit && heads_only) read_as_text = false;
+      if (over_text_limit && (claimed_text || only_text_scan)) {
+        if (only_text_scan && LooksBinary(data)) continue;
         sink.OnError({member_path, "member is over the " + std::to_string(max_text_bytes) +
                                        "-byte limit (--max-file-size); not scanned"});
         continue;
@@ -234,7 +257,7 @@ struct Walk {
         if (stopped) return;
         continue;
       }
-      extractor.ExtractMember(chosen, member_path, data, std::max<uint64_t>(declared, data.size()), sink);
+      extractor.ExtractMember(chosen, member_path, data, std::max<uint64_t>(declared, data.size()), read_as_text, sink);
     }
   }
 

@@ -14,8 +14,9 @@
 // Members named with "..", absolute names, duplicate names and encrypted
 // members are reported and skipped, never read.
 //
-// Only members some extractor claims by name (or nested archives) are
-// decompressed; the rest are skipped cheaply.
+// Members some extractor claims by name, nested archives and, when text-scan
+// runs, every member whose name may be text are decompressed; members named
+// like images, media or compiled code are skipped cheaply.
 #pragma once
 
 #include <cstdint>
@@ -51,9 +52,10 @@ class MemberExtractor {
  public:
   virtual ~MemberExtractor() = default;
   // `data` is the member's bytes (the first `data.size()` of `full_size` when
-  // only random-access extractors were chosen).
+  // only random-access extractors were chosen). `read_as_text`: text-scan
+  // reads the member too when its content is text, as it reads every file.
   virtual void ExtractMember(const std::vector<const Extractor*>& chosen, const std::string& display_path,
-                             std::string_view data, uint64_t full_size, ReferenceSink& sink) = 0;
+                             std::string_view data, uint64_t full_size, bool read_as_text, ReferenceSink& sink) = 0;
 };
 
 class ArchiveExpander {

@@ -21,29 +21,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Renamed weight files and archives (Ollama's blobs/sha256-..., Hub cache
-// snapshots, downloads) have no extension or a generic one. Only those are
-// opened to look at their first bytes; a file named like source, text or an
-// image is not, so a large tree costs no extra open() per unclaimed file.
-constexpr size_t kBinarySniffBytes = 8192;
-
-bool HasUtf16Bom(std::string_view head) {
-  return head.size() >= 2 && ((head[0] == '\xff' && head[1] == '\xfe') || (head[0] == '\xfe' && head[1] == '\xff'));
-}
-
-// Extensions whose files are never text: not opened for text-scan.
-bool IsNeverTextName(std::string_view path) {
-  std::string_view name = BaseName(path);
-  size_t dot = name.rfind('.');
-  if (dot == std::string_view::npos) return false;
-  std::string ext = ToLower(name.substr(dot + 1));
-  static const std::array<std::string_view, 44> kBinary = {
-      "png", "jpg", "jpeg", "gif", "bmp", "ico", "icns", "webp", "tif", "tiff", "psd", "pdf", "woff", "woff2", "ttf",
-      "otf", "eot", "mp3", "mp4", "m4a", "wav", "ogg", "flac", "avi", "mov", "mkv", "webm", "so", "dll", "dylib",
-      "exe", "o", "a", "obj", "class", "pyc", "pyo", "wasm", "safetensors", "gguf", "pt", "pth", "onnx", "npy"};
-  return std::find(kBinary.begin(), kBinary.end(), ext) != kBinary.end();
-}
-
 // modelprov's own reports and baselines (a scan.json, SARIF or base.json
 // kept in the tree) quote every reference they list; reading them again
 // would double the inventory.
@@ -77,7 +54,10 @@ void DropRepeatedTextScanReferences(std::vector<ResolvedReference>& refs) {
     const ResolvedReference& t = refs[i];
     std::string_view tm = t.resolution ? std::string_view(t.resolution->model) : std::string_view();
     for (size_t j = 0; j < refs.size() && !drop[i]; ++j) {
-      if (i == j || (drop[j]) || refs[j].ref.location.line != t.ref.location.line) continue;
+      if (i == j || drop[j] || refs[j].ref.location.line != t.ref.location.line ||
+          refs[j].ref.location.path != t.ref.location.path) {
+        continue;  // archive members share one file's list
+      }
       if (is_text_scan(refs[j]) && j > i) continue;  // the first of two text-scan twins stays
       const ResolvedReference& o = refs[j];
       std::string_view om = o.resolution ? std::string_view(o.resolution->model) : std::string_view();
@@ -93,6 +73,10 @@ void DropRepeatedTextScanReferences(std::vector<ResolvedReference>& refs) {
   refs.resize(k);
 }
 
+// Renamed weight files and archives (Ollama's blobs/sha256-..., Hub cache
+// snapshots, downloads) have no extension or a generic one. Only those are
+// opened to look at their first bytes; a file named like source, text or an
+// image is not, so a large tree costs no extra open() per unclaimed file.
 bool MayHideBlob(std::string_view path) {
   std::string_view name = BaseName(path);
   size_t dot = name.rfind('.');
@@ -124,12 +108,14 @@ class ListingSink final : public EntrySink {
 };
 
 // Collects one file's output; owned by one worker.
+constexpr size_t kCandidatesPerKept = 10;
+
 class FileSink final : public ReferenceSink {
  public:
   // Candidates are bounded well above the references kept, so that names
   // the resolver drops (every dependency of a huge package.json) do not
   // crowd out the ones it keeps.
-  explicit FileSink(size_t max_kept) : max_refs_(max_kept * 10) {}
+  explicit FileSink(size_t max_kept) : max_refs_(max_kept * kCandidatesPerKept) {}
   void OnReference(ModelReference ref) override {
     if (refs.size() < max_refs_) refs.push_back(std::move(ref));
   }
@@ -145,6 +131,37 @@ class FileSink final : public ReferenceSink {
 
  private:
   size_t max_refs_;
+};
+
+// Holds one archive member's references until its text has quoted them,
+// then passes them on.
+class MemberSink final : public ReferenceSink {
+ public:
+  // Holds at most `max_held` references, as many as the file's own sink keeps.
+  MemberSink(ReferenceSink& out, size_t max_held) : out_(out), max_held_(max_held) {}
+  void OnReference(ModelReference ref) override {
+    if (refs_.size() < max_held_) refs_.push_back(std::move(ref));
+  }
+  void OnError(ScanError error) override { out_.OnError(std::move(error)); }
+  bool full() const override { return out_.full() || refs_.size() >= max_held_; }
+  // `text` is the member's text, or empty when it was not read as text.
+  void Flush(std::string_view text) {
+    bool quote = !text.empty() && std::any_of(refs_.begin(), refs_.end(), [](const ModelReference& r) {
+      return r.location.line != 0 && r.excerpt.empty();
+    });
+    std::optional<LineIndex> index;
+    if (quote) index.emplace(text);
+    for (ModelReference& ref : refs_) {
+      if (index && ref.location.line != 0 && ref.excerpt.empty()) ref.excerpt = MakeExcerpt(index->LineText(text, ref.location.line));
+      out_.OnReference(std::move(ref));
+    }
+    refs_.clear();
+  }
+
+ private:
+  ReferenceSink& out_;
+  size_t max_held_;
+  std::vector<ModelReference> refs_;
 };
 
 class BlobAccess final : public RandomAccess {
@@ -262,7 +279,7 @@ class Worker final : public MemberExtractor {
       std::string_view h(head, *got);
       // Binary by content, as ripgrep decides: a NUL byte in the first 8 KiB
       // (UTF-16 text with a byte order mark is decoded later, so not binary).
-      if (maybe_text && h.find('\0') != std::string_view::npos && !HasUtf16Bom(h)) maybe_text = false;
+      if (maybe_text && LooksBinary(h)) maybe_text = false;
       if (chosen.empty()) {
         archive = archive || IsArchiveMagic(h.substr(0, 512));
         chosen = selector_.ForMagic(h.substr(0, 64));
@@ -334,16 +351,24 @@ class Worker final : public MemberExtractor {
     return out;
   }
 
-  // One archive member, already in memory.
+  // One archive member, already in memory. Its references are quoted here,
+  // while its text is at hand (the archive itself has no lines to quote).
   void ExtractMember(const std::vector<const Extractor*>& chosen, const std::string& display_path,
-                     std::string_view data, uint64_t full_size, ReferenceSink& sink) override {
+                     std::string_view data, uint64_t full_size, bool read_as_text, ReferenceSink& sink) override {
     // Text extractors get UTF-16 (with a byte order mark) as UTF-8; decoded
     // only when one of them is chosen.
-    bool wants_text = std::any_of(chosen.begin(), chosen.end(),
-                                  [](const Extractor* ex) { return ex->input() == Extractor::Input::kText; });
+    bool wants_text = read_as_text || std::any_of(chosen.begin(), chosen.end(), [](const Extractor* ex) {
+                        return ex->input() == Extractor::Input::kText;
+                      });
     std::optional<std::string> utf8 = wants_text ? DecodeUtf16WithBom(data) : std::nullopt;
     std::string_view text = utf8 ? std::string_view(*utf8) : data;
-    bool has_nul = std::string_view(text.data(), std::min<size_t>(text.size(), kBinarySniffBytes)).find('\0') != std::string_view::npos;
+    bool binary = LooksBinary(data);
+    std::optional<bool> matters;
+    auto member_matters = [&] {
+      if (!matters) matters = selector_.every_text() == nullptr || selector_.every_text()->MayMatter(text);
+      return *matters;
+    };
+    MemberSink member(sink, limits_.max_references_per_file * kCandidatesPerKept);
     bool nul_reported = false;
     for (const Extractor* ex : chosen) {
       ExtractInput in;
@@ -353,15 +378,27 @@ class Worker final : public MemberExtractor {
       MemoryAccess access(data);
       if (ex->input() == Extractor::Input::kRandomAccess) {
         in.blob = &access;
-      } else if (has_nul) {
-        if (!nul_reported) sink.OnError({display_path, "contains NUL bytes (binary or UTF-16); not scanned as text"});
+      } else if (binary) {
+        // A claimed name with binary content is worth saying; a member only
+        // text-scan would have read is skipped unsaid, as a binary file is.
+        if (!nul_reported) member.OnError({display_path, "contains NUL bytes (binary or UTF-16); not scanned as text"});
         nul_reported = true;
         continue;
       } else {
         in.text = text;
+        if (ex->gated() && !member_matters()) continue;
       }
-      ex->Extract(in, sink);
+      ex->Extract(in, member);
     }
+    if (read_as_text && !binary && member_matters() && !IsModelprovReport(text)) {
+      ExtractInput in;
+      in.path = display_path;
+      in.name = BaseName(display_path);
+      in.size = full_size;
+      in.text = text;
+      selector_.every_text()->Extract(in, member);
+    }
+    member.Flush(binary ? std::string_view() : text);
   }
 
  private:

@@ -1,6 +1,10 @@
 #include "pipeline/text_encoding.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
+
+#include "core/text.h"
 
 namespace modelprov {
 namespace {
@@ -66,6 +70,27 @@ std::optional<std::string> DecodeUtf16WithBom(std::string_view bytes) {
   }
   if (i < bytes.size()) AppendUtf8(out, kReplacement);  // odd trailing byte
   return out;
+}
+
+bool HasUtf16Bom(std::string_view head) {
+  return head.size() >= 2 && ((head[0] == '\xff' && head[1] == '\xfe') || (head[0] == '\xfe' && head[1] == '\xff'));
+}
+
+bool LooksBinary(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, kBinarySniffBytes);
+  return head.find('\0') != std::string_view::npos && !HasUtf16Bom(head);
+}
+
+bool IsNeverTextName(std::string_view path) {
+  std::string_view name = BaseName(path);
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext = ToLower(name.substr(dot + 1));
+  static const std::array<std::string_view, 44> kBinary = {
+      "png", "jpg", "jpeg", "gif", "bmp", "ico", "icns", "webp", "tif", "tiff", "psd", "pdf", "woff", "woff2", "ttf",
+      "otf", "eot", "mp3", "mp4", "m4a", "wav", "ogg", "flac", "avi", "mov", "mkv", "webm", "so", "dll", "dylib",
+      "exe", "o", "a", "obj", "class", "pyc", "pyo", "wasm", "safetensors", "gguf", "pt", "pth", "onnx", "npy"};
+  return std::find(kBinary.begin(), kBinary.end(), ext) != kBinary.end();
 }
 
 }  // namespace modelprov

@@ -203,3 +203,53 @@ TEST_CASE("model folders at two archives' roots stay two models", "[e2e][archive
   for (const auto& m : scan["models"]) models.push_back(m["id"].get<std::string>() + " " + m["family"].get<std::string>());
   CHECK(models == std::vector<std::string>{"local:llama.zip! llama", "local:qwen.zip! qwen"});
 }
+
+TEST_CASE("text-scan reads archive members as it reads files, quoting their lines", "[e2e][archive]") {
+  TempDir d;
+  // Terraform and Makefiles have no extractor of their own: only text-scan
+  // reads them, on disk and inside an archive alike.
+  const std::string tf = "resource \"x\" \"y\" {\n  model_id = \"anthropic.claude-3-5-sonnet-20240620-v1:0\"\n}\n";
+  const std::string make = "serve:\n\tvllm serve deepseek-ai/DeepSeek-R1-Distill-Qwen-7B --port 8000\n";
+  d.Write("stage/infra/main.tf", tf);
+  d.Write("stage/Makefile", make);
+  d.Write("stage/app.py", kQwen);
+  // Binary content and names that are never text are skipped unsaid, as on disk.
+  d.Write("stage/blob.dat", std::string("x\0y ", 4) + "model_id = \"deepseek-chat\"\n");
+  d.Write("stage/logo.png", "model_id = \"deepseek-chat\"\n");
+  std::filesystem::create_directories(d.path() / "pkg");
+  Tool({"zip", "-q", "-r", "../pkg/bundle.zip", "infra", "Makefile", "app.py", "blob.dat", "logo.png"}, d.path() / "stage");
+
+  json scan = Scan(d);
+  CHECK(ReferenceLines(scan) == std::vector<std::string>{
+      "bundle.zip!/Makefile:2 hf-model-id deepseek-ai/DeepSeek-R1-Distill-Qwen-7B -> deepseek-ai/DeepSeek-R1-Distill-Qwen-7B",
+      "bundle.zip!/app.py:1 hf-model-id Qwen/Qwen2.5-7B-Instruct -> Qwen/Qwen2.5-7B-Instruct",
+      "bundle.zip!/infra/main.tf:2 api-model anthropic.claude-3-5-sonnet-20240620-v1:0 -> anthropic.claude-3-5-sonnet-20240620-v1:0",
+  });
+  CHECK(scan["errors"].empty());
+  std::vector<std::string> excerpts;
+  for (const auto& r : scan["references"]) excerpts.push_back(r["excerpt"].get<std::string>());
+  CHECK(excerpts == std::vector<std::string>{"vllm serve deepseek-ai/DeepSeek-R1-Distill-Qwen-7B --port 8000",
+                                             "m = AutoModel.from_pretrained(\"Qwen/Qwen2.5-7B-Instruct\")",
+                                             "model_id = \"anthropic.claude-3-5-sonnet-20240620-v1:0\""});
+
+  // The same files on disk give the same references.
+  std::filesystem::remove(d.path() / "pkg" / "bundle.zip");
+  std::filesystem::copy(d.path() / "stage", d.path() / "pkg", std::filesystem::copy_options::recursive);
+  std::vector<std::string> on_disk;
+  for (const std::string& line : ReferenceLines(Scan(d))) on_disk.push_back("bundle.zip!/" + line);
+  CHECK(on_disk == ReferenceLines(scan));
+}
+
+TEST_CASE("a text member over --max-file-size is an error entry, a binary one is skipped", "[e2e][archive]") {
+  TempDir d;
+  std::string big_text = "model = \"deepseek-chat\"\n" + std::string(300000, '#') + "\n";
+  std::string big_binary = std::string("\0\1\2", 3) + std::string(300000, 'z');
+  d.Write("stage/notes.txt", big_text);
+  d.Write("stage/data.bin2", big_binary);
+  std::filesystem::create_directories(d.path() / "pkg");
+  Tool({"zip", "-q", "../pkg/big.zip", "notes.txt", "data.bin2"}, d.path() / "stage");
+  json scan = Scan(d, {"--max-file-size", "100000"});
+  CHECK(ReferenceLines(scan).empty());
+  CHECK(Errors(scan) == std::vector<std::string>{
+      "big.zip!/notes.txt: member is 300025 bytes, over the 100000-byte limit (--max-file-size); not scanned"});
+}
