@@ -36,6 +36,13 @@ TemplateValues ValuesFor(const ModelSummary& m, const Location& where, std::stri
   v["line"] = where.line == 0 ? "" : std::to_string(where.line);
   v["term"] = trace.term;
   v["term_value"] = trace.term_value;
+  // Which licence imposes the matched term: a derivative's may be an
+  // ancestor's, not the one its own card names.
+  std::string term_license;
+  if (auto t = m.terms.find(trace.term); t != m.terms.end()) {
+    for (const std::string& id : t->second.licenses) term_license += (term_license.empty() ? "" : " and ") + id;
+  }
+  v["term_license"] = term_license.empty() ? m.license : term_license;
   v["trigger"] = std::string(trigger);
   v["rule"] = rule.id;
   v["severity"] = std::string(SeverityName(rule.severity));

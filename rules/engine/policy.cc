@@ -406,7 +406,7 @@ const std::vector<std::string>& TemplatePlaceholders() {
   static const std::vector<std::string> kNames = {
       "model",   "family",  "family_name", "publisher", "publisher_id", "country",  "license",
       "license_name", "license_category", "effective_license_category", "provider", "data_country", "kind", "path", "line",
-      "term",    "term_value", "trigger", "rule", "severity"};
+      "term",    "term_value", "term_license", "trigger", "rule", "severity"};
   return kNames;
 }
 

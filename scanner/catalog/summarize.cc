@@ -49,19 +49,34 @@ TermMap TermsOf(const License& l) {
   m["geographic"] = l.terms.geographic;
   m["research_only"] = FromBool(l.terms.research_only);
   for (auto it = m.begin(); it != m.end();) {
-    it = it->second.state == TermValue::State::kUnknown ? m.erase(it) : std::next(it);
+    if (it->second.state == TermValue::State::kUnknown) {
+      it = m.erase(it);
+    } else {
+      it->second.licenses = {l.id};
+      ++it;
+    }
   }
   return m;
 }
 
 void MergeTerms(TermMap& into, const TermMap& extra) {
+  // Both licences impose a term they agree on, or whose words are joined.
+  auto also_from = [](TermValue& kept, const TermValue& other) {
+    for (const std::string& id : other.licenses) {
+      if (std::find(kept.licenses.begin(), kept.licenses.end(), id) == kept.licenses.end()) kept.licenses.push_back(id);
+    }
+  };
   for (const auto& [key, v] : extra) {
     auto it = into.find(key);
     if (it == into.end() || it->second.state != TermValue::State::kPresent) {
       if (it == into.end() || v.state == TermValue::State::kPresent) into[key] = v;
       continue;
     }
-    if (v.state != TermValue::State::kPresent || it->second.text == v.text) continue;
+    if (v.state != TermValue::State::kPresent) continue;
+    if (it->second.text == v.text) {
+      also_from(it->second, v);
+      continue;
+    }
     if (key == "commercial_use" || key == "research_only") {
       // The stricter answer wins: "no" commercial use, "yes" research-only.
       bool strict = key == "commercial_use" ? v.text == "no" : v.text == "yes";
@@ -78,6 +93,7 @@ void MergeTerms(TermMap& into, const TermMap& extra) {
       continue;
     }
     it->second.text += "; " + v.text;
+    also_from(it->second, v);
     // Each display duty keeps its words in the text; the structured one is
     // the first licence's, or the ancestor's when the first has none.
     if (it->second.display.empty() && !v.display.empty()) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace modelprov {
 
@@ -38,6 +39,9 @@ struct TermValue {
   // Llama"), and the size above which it must; no threshold = always.
   std::string display;
   std::optional<DutyThreshold> above;
+  // The licences that impose it: the model's own, or an ancestor's when a
+  // derivative inherits the term. Empty when not known (a policy overlay).
+  std::vector<std::string> licenses;
 };
 
 // Keys: commercial_use, mau_cap, revenue_cap, attribution, naming, output_use,

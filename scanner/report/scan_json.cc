@@ -109,6 +109,29 @@ TermMap TermsFrom(const json& o) {
   return m;
 }
 
+// Which licences impose each term: {"commercial_use": ["LicenseRef-…"]}.
+json TermLicensesJson(const TermMap& terms) {
+  json o = json::object();
+  for (const auto& [key, v] : terms) {
+    if (v.state == TermValue::State::kUnknown || v.licenses.empty()) continue;
+    json ids = json::array();
+    for (const std::string& id : v.licenses) ids.push_back(SanitizeUtf8(id));
+    o[key] = ids;
+  }
+  return o;
+}
+
+void AddTermLicenses(TermMap& terms, const json& o) {
+  if (!o.is_object()) return;
+  for (auto it = o.begin(); it != o.end(); ++it) {
+    auto t = terms.find(it.key());
+    if (t == terms.end() || !it.value().is_array()) continue;
+    for (const json& id : it.value()) {
+      if (id.is_string()) t->second.licenses.push_back(id.get<std::string>());
+    }
+  }
+}
+
 }  // namespace
 
 json TermsToJson(const TermMap& terms) {
@@ -202,6 +225,7 @@ json ScanResultToJson(const ScanResult& r) {
                       {"kinds", m.kinds},
                       {"lineage", LineageJson(m.lineage)},
                       {"terms", TermsToJson(m.terms)},
+                      {"term_licenses", TermLicensesJson(m.terms)},
                       {"sources", m.sources},
                       {"occurrences", occ}});
     if (r.history) {
@@ -344,6 +368,7 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
       if (j.contains("kinds")) m.kinds = j["kinds"].get<std::vector<std::string>>();
       m.lineage = LineageFrom(j.value("lineage", json::array()));
       m.terms = TermsFrom(j.value("terms", json::object()));
+      AddTermLicenses(m.terms, j.value("term_licenses", json::object()));
       if (j.contains("sources")) m.sources = j["sources"].get<std::vector<std::string>>();
       for (const json& o : j.value("occurrences", json::array())) m.occurrences.push_back(LocationFrom(o));
       r.models.push_back(std::move(m));

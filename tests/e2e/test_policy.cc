@@ -139,7 +139,7 @@ TEST_CASE("preset default: restrictions ranked first, one finding per model and 
   // cap, naming duty and use policy come from its Llama base, at both places.
   CHECK(FindingLines(ParseJson(r)) ==
         std::vector<std::string>{
-            "warning user-cap models/lora/README.md:3 local:models/lora has a monthly-active-user threshold (700000000; it may come from an ancestor's license) (+1 more)",
+            "warning user-cap models/lora/README.md:3 local:models/lora has a monthly-active-user threshold (700000000, under LicenseRef-llama-3.1) (+1 more)",
             "note naming models/lora/README.md:3 local:models/lora carries a naming or display duty: a model created, trained, fine-tuned or improved with Llama 3.1 or its outputs and then distributed must have a name beginning with 'Llama' (+1 more)",
             "note field-of-use models/lora/README.md:3 local:models/lora restricts fields of use: Llama 3.1 Acceptable Use Policy is incorporated (e.g. no military, warfare or ITAR-controlled use) (+1 more)",
         });

@@ -54,7 +54,7 @@ TEST_CASE("default policy: a short ranked list, one finding per model and rule w
         "    warning [non-commercial] app/local.py:3: black-forest-labs/FLUX.1-dev may not be used commercially under "
         "LicenseRef-flux-1-dev-non-commercial [trigger: commercial_use=no]\n"
         "    warning [user-cap] app/local.py:1: meta-llama/Llama-3.1-8B-Instruct has a monthly-active-user threshold "
-        "(700000000; it may come from an ancestor's license) [trigger: mau_cap=700000000]\n"
+        "(700000000, under LicenseRef-llama-3.1) [trigger: mau_cap=700000000]\n"
         "        also at app/local.py:2\n"
         "    note [naming] app/local.py:1: meta-llama/Llama-3.1-8B-Instruct carries a naming or display duty: a model created, trained, fine-tuned or improved with Llama 3.1 or its outputs and then "
         "distributed must have a name beginning with 'Llama' [trigger: naming=present]\n"

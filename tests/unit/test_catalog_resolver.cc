@@ -290,6 +290,10 @@ TEST_CASE("a fine-tune folder is its own model and inherits its base's terms", "
   CHECK(m.terms.at("mau_cap").number == 1000000);
   CHECK(m.terms.at("attribution").text == "Built with Acme");
   CHECK(m.terms.at("naming").state == TermValue::State::kAbsent);
+  // Which licence imposes each term: the cap and the attribution are the
+  // base's, not the card's Apache-2.0.
+  CHECK(m.terms.at("mau_cap").licenses == std::vector<std::string>{"LicenseRef-acme"});
+  CHECK(m.terms.at("attribution").licenses == std::vector<std::string>{"LicenseRef-acme"});
   // The scan carries the facts of every license, own or inherited.
   std::map<std::string, LicenseFacts> licenses = SummarizeLicenses(refs, models, c);
   REQUIRE(licenses.size() == 2);
@@ -310,11 +314,22 @@ TEST_CASE("terms merge keeps the strictest", "[summarize]") {
             {"mau_cap", PresentTerm("100000000", 100000000)},
             {"attribution", PresentTerm("B")},
             {"naming", AbsentTerm()}};
+  for (auto& [key, v] : a) v.licenses = {"own"};
+  for (auto& [key, v] : b) v.licenses = {"base"};
+  b["output_use"] = PresentTerm("no outputs to train other models");
+  b["output_use"].licenses = {"base"};
+  a["output_use"] = PresentTerm("no outputs to train other models");
+  a["output_use"].licenses = {"own"};
   MergeTerms(a, b);
   CHECK(a["commercial_use"].text == "no");
   CHECK(a["mau_cap"].number == 100000000);
   CHECK(a["attribution"].text == "A; B");
   CHECK(a["naming"].state == TermValue::State::kAbsent);
+  // The stricter term is the base's; joined or identical terms are both licences'.
+  CHECK(a["commercial_use"].licenses == std::vector<std::string>{"base"});
+  CHECK(a["mau_cap"].licenses == std::vector<std::string>{"base"});
+  CHECK(a["attribution"].licenses == std::vector<std::string>{"own", "base"});
+  CHECK(a["output_use"].licenses == std::vector<std::string>{"own", "base"});
 }
 
 TEST_CASE("a single-family org's other models get its publisher, not the family's license", "[resolver]") {

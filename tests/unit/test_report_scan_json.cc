@@ -121,3 +121,26 @@ TEST_CASE("license facts and suppression reasons survive a JSON round trip", "[r
   CHECK(old->licenses.empty());
   CHECK(old->findings[0].suppressed_reason.empty());
 }
+
+TEST_CASE("which licence imposes each model term survives a JSON round trip", "[report][json]") {
+  ScanResult r;
+  ModelSummary m;
+  m.id = "local:models/nc-adapter";
+  m.license = "Apache-2.0";
+  m.terms["commercial_use"] = PresentTerm("no");
+  m.terms["commercial_use"].licenses = {"LicenseRef-c4ai-cc-by-nc-4.0"};
+  m.terms["attribution"] = PresentTerm("keep the NOTICE; credit Cohere");
+  m.terms["attribution"].licenses = {"Apache-2.0", "LicenseRef-c4ai-cc-by-nc-4.0"};
+  m.terms["naming"] = AbsentTerm();
+  r.models = {m};
+  nlohmann::json doc = ScanResultToJson(r);
+  CHECK(doc["models"][0]["term_licenses"] ==
+        nlohmann::json::parse(R"({"attribution": ["Apache-2.0", "LicenseRef-c4ai-cc-by-nc-4.0"],
+                                  "commercial_use": ["LicenseRef-c4ai-cc-by-nc-4.0"]})"));
+  Result<ScanResult> back = ScanResultFromJson(doc.dump());
+  REQUIRE(back.ok());
+  REQUIRE(back->models.size() == 1);
+  CHECK(back->models[0].terms.at("commercial_use").licenses == std::vector<std::string>{"LicenseRef-c4ai-cc-by-nc-4.0"});
+  CHECK(back->models[0].terms.at("attribution").licenses.size() == 2);
+  CHECK(back->models[0].terms.at("naming").licenses.empty());
+}

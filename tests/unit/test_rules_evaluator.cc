@@ -327,3 +327,30 @@ TEST_CASE("an inline ignore naming no rule of the policy becomes a warning at it
   CHECK(IgnoredRuleIds("a # modelprov:ignore x,y why # modelprov:ignore z") == std::vector<std::string>{"x", "y", "z"});
   CHECK(IgnoredRuleIds("modelprov:ignored x").empty());
 }
+
+TEST_CASE("{term_license} names the licence that imposes the matched term, not the model's own", "[rules][evaluator]") {
+  Policy p = Load(R"P(rules:
+  - id: nc
+    severity: warning
+    message: "{model} may not be used commercially under {term_license} (own: {license})"
+    when:
+      terms: { commercial_use: "no" }
+  - id: any
+    severity: note
+    message: "{model}: {term_license}"
+    when:
+      country: [CA]
+)P");
+  PolicyEvaluator e(p, [] { return std::string("2030-01-01"); });
+  ModelSummary m;
+  m.id = "local:models/nc-adapter";
+  m.country = "CA";
+  m.license = "Apache-2.0";
+  m.terms["commercial_use"] = PresentTerm("no");
+  m.terms["commercial_use"].licenses = {"LicenseRef-c4ai-cc-by-nc-4.0"};
+  std::vector<Finding> f = e.EvaluateModel(m, "model-card");
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].message == "local:models/nc-adapter may not be used commercially under LicenseRef-c4ai-cc-by-nc-4.0 (own: Apache-2.0)");
+  // No term matched: the model's own licence.
+  CHECK(f[1].message == "local:models/nc-adapter: Apache-2.0");
+}
