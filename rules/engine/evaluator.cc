@@ -49,6 +49,23 @@ TemplateValues ValuesFor(const ModelSummary& m, const Location& where, std::stri
   return v;
 }
 
+// A trigger without its path facts ("country=CN, path=a.py" -> "country=CN").
+std::string WithoutPathFacts(const std::string& trigger) {
+  std::string out;
+  size_t start = 0;
+  while (start <= trigger.size()) {
+    size_t end = trigger.find(", ", start);
+    if (end == std::string::npos) end = trigger.size();
+    std::string_view fact(trigger.data() + start, end - start);
+    if (fact.rfind("path=", 0) != 0) {
+      if (!out.empty()) out += ", ";
+      out += fact;
+    }
+    start = end + 2;
+  }
+  return out;
+}
+
 std::string Describe(const Waiver& w) {
   std::string what;
   if (!w.model.empty()) what += "model " + w.model;
@@ -95,7 +112,7 @@ std::vector<size_t> PolicyEvaluator::WaiverCandidates(const std::string& rule, c
 }
 
 void PolicyEvaluator::Check(const ModelSummary& m, const Location& where, std::string_view kind,
-                            std::vector<Finding>& out) const {
+                            std::vector<Finding>& out, std::vector<std::string>* verdicts) const {
   Subject s = SubjectOf(m, where, kind);
   for (const Rule& rule : policy_.rules) {
     MatchTrace trace;
@@ -106,10 +123,18 @@ void PolicyEvaluator::Check(const ModelSummary& m, const Location& where, std::s
     f.model = m.id;
     for (const std::string& fact : trace.facts) f.trigger += (f.trigger.empty() ? "" : ", ") + fact;
     if (f.trigger.empty()) f.trigger = "model=" + m.id;  // a rule without conditions fires on the model itself
-    f.message = RenderTemplate(rule.message, ValuesFor(m, where, kind, rule, trace, f.trigger));
+    TemplateValues values = ValuesFor(m, where, kind, rule, trace, f.trigger);
+    f.message = RenderTemplate(rule.message, values);
     f.how_to_fix = rule.how_to_fix;
     f.location = where;
     if (rule.line > 0) f.rule_source = policy_.origin + ":" + std::to_string(rule.line);
+    if (verdicts != nullptr) {
+      // The same verdict in another file is the same finding: a rule that
+      // fires "not in tests/**" is no reason to split. A message that quotes
+      // {path} or {line} is worded per place by its author, and stays so.
+      values["trigger"] = WithoutPathFacts(f.trigger);
+      verdicts->push_back(RenderTemplate(rule.message, values) + '\x1f' + values["trigger"]);
+    }
     out.push_back(std::move(f));
   }
 }
@@ -147,38 +172,44 @@ void PolicyEvaluator::Suppress(Finding& f, const std::string& today) const {
 namespace {
 
 // Places with the same verdict on the same model are one finding. The key is
-// everything a reader sees besides the place: a place suppressed inline, or
-// a waiver that covers only some paths, makes a finding of its own.
+// everything a reader sees besides the place (`verdict`: the message and
+// trigger with the place left out): a place suppressed inline, or a waiver
+// that covers only some paths, makes a finding of its own.
 using GroupKey = std::tuple<std::string, std::string, int, std::string, std::string, std::string, std::string,
-                            std::string, std::string>;
+                            std::string>;
 
-GroupKey KeyOf(const Finding& f) {
-  return {f.rule, ToLower(f.model), static_cast<int>(f.severity), f.message, f.trigger,
+GroupKey KeyOf(const Finding& f, const std::string& verdict) {
+  return {f.rule, ToLower(f.model), static_cast<int>(f.severity), verdict,
           f.suppressed_by, f.suppressed_reason, f.waiver_expires, f.rule_source};
 }
 
-std::vector<Finding> GroupByVerdict(std::vector<Finding> per_place) {
+std::vector<Finding> GroupByVerdict(std::vector<Finding> per_place, const std::vector<std::string>& verdicts) {
   std::vector<Finding> out;
   std::map<GroupKey, size_t> index;
-  for (Finding& f : per_place) {
-    auto [it, added] = index.try_emplace(KeyOf(f), out.size());
+  for (size_t i = 0; i < per_place.size(); ++i) {
+    Finding& f = per_place[i];
+    auto [it, added] = index.try_emplace(KeyOf(f, verdicts[i]), out.size());
     if (added) {
       out.push_back(std::move(f));
-    } else {
-      out[it->second].also_at.push_back(f.location);
+      continue;
     }
+    Finding& group = out[it->second];
+    // The trigger's path fact was the first place's; with places in other
+    // files it no longer describes the finding.
+    if (f.location.path != group.location.path) group.trigger = WithoutPathFacts(group.trigger);
+    group.also_at.push_back(f.location);
   }
   return out;
 }
 
 }  // namespace
 
-void PolicyEvaluator::CheckIgnoreComments(const Finding& f, std::set<std::pair<std::string, uint32_t>>& checked,
+void PolicyEvaluator::CheckIgnoreComments(const Location& place, std::set<std::pair<std::string, uint32_t>>& checked,
                                           std::vector<Finding>& out) const {
-  if (!read_line_ || f.location.line == 0) return;
-  for (uint32_t line : {f.location.line - 1, f.location.line}) {
-    if (line == 0 || !checked.insert({f.location.path, line}).second) continue;
-    std::optional<std::string> text = read_line_(f.location.path, line);
+  if (!read_line_ || place.line == 0) return;
+  for (uint32_t line : {place.line - 1, place.line}) {
+    if (line == 0 || !checked.insert({place.path, line}).second) continue;
+    std::optional<std::string> text = read_line_(place.path, line);
     if (!text) continue;
     for (const std::string& id : IgnoredRuleIds(*text)) {
       bool known = std::any_of(policy_.rules.begin(), policy_.rules.end(), [&](const Rule& r) { return r.id == id; });
@@ -192,7 +223,7 @@ void PolicyEvaluator::CheckIgnoreComments(const Finding& f, std::set<std::pair<s
       n.message = "`modelprov:ignore " + id + "` names no rule of the policy " + policy_.origin +
                   " and silences nothing (its rules: " + (ids.empty() ? "none" : ids) + ")";
       n.how_to_fix = "Name a rule id of the active policy, or remove the comment.";
-      n.location = Location{f.location.path, line, 0};
+      n.location = Location{place.path, line, 0};
       out.push_back(std::move(n));
     }
   }
@@ -203,6 +234,7 @@ std::vector<Finding> PolicyEvaluator::Evaluate(const ScanResult& result) const {
   for (const ModelSummary& m : result.models) by_id[ToLower(m.id)] = &m;
 
   std::vector<Finding> per_place;
+  std::vector<std::string> verdicts;  // per_place[i]'s verdict
   std::set<std::tuple<std::string, std::string, std::string, uint32_t>> seen;
   const std::string today = today_();
   for (const ResolvedReference& r : result.references) {
@@ -210,18 +242,25 @@ std::vector<Finding> PolicyEvaluator::Evaluate(const ScanResult& result) const {
     auto it = by_id.find(ToLower(r.resolution->model));
     if (it == by_id.end()) continue;
     std::vector<Finding> found;
-    Check(*it->second, r.ref.location, KindName(r.ref.kind), found);
-    for (Finding& f : found) {
+    std::vector<std::string> found_verdicts;
+    Check(*it->second, r.ref.location, KindName(r.ref.kind), found, &found_verdicts);
+    for (size_t i = 0; i < found.size(); ++i) {
+      Finding& f = found[i];
       // Two references on one line (a URL and a model name) give one place.
       if (!seen.insert({f.rule, f.model, f.location.path, f.location.line}).second) continue;
       Suppress(f, today);
       per_place.push_back(std::move(f));
+      verdicts.push_back(std::move(found_verdicts[i]));
     }
   }
   std::vector<Finding> comment_findings;
   std::set<std::pair<std::string, uint32_t>> checked_lines;
-  for (const Finding& f : per_place) CheckIgnoreComments(f, checked_lines, comment_findings);
-  std::vector<Finding> out = GroupByVerdict(std::move(per_place));
+  // Every place a model is used, whether or not a rule fired there: a
+  // comment naming a rule of another policy silences nothing here either.
+  for (const ResolvedReference& r : result.references) {
+    if (r.resolution && !r.resolution->model.empty()) CheckIgnoreComments(r.ref.location, checked_lines, comment_findings);
+  }
+  std::vector<Finding> out = GroupByVerdict(std::move(per_place), verdicts);
   out.insert(out.end(), comment_findings.begin(), comment_findings.end());
   std::map<std::string, size_t> rank;
   for (size_t i = 0; i < policy_.rules.size(); ++i) rank.emplace(policy_.rules[i].id, i);

@@ -65,11 +65,16 @@ class PolicyEvaluator {
   std::vector<std::string> WaiverNotes(const Finding& f) const;
 
  private:
-  void Check(const ModelSummary& m, const Location& where, std::string_view kind, std::vector<Finding>& out) const;
+  // Appends a finding per rule that fires at `where`. With `verdicts`, also
+  // appends each finding's verdict: its message and its trigger without path
+  // facts, which decides which places group into one finding.
+  void Check(const ModelSummary& m, const Location& where, std::string_view kind, std::vector<Finding>& out,
+             std::vector<std::string>* verdicts = nullptr) const;
   void Suppress(Finding& f, const std::string& today) const;
-  // Findings for the `modelprov:ignore` ids at `f`'s place that name no rule
-  // of the policy; `checked` holds the lines already looked at.
-  void CheckIgnoreComments(const Finding& f, std::set<std::pair<std::string, uint32_t>>& checked,
+  // Findings for the `modelprov:ignore` ids on the line of `place` or the
+  // line above that name no rule of the policy; `checked` holds the lines
+  // already looked at.
+  void CheckIgnoreComments(const Location& place, std::set<std::pair<std::string, uint32_t>>& checked,
                            std::vector<Finding>& out) const;
 
   // Positions in policy_.waivers that may cover a finding of `rule` on

@@ -354,3 +354,43 @@ TEST_CASE("{term_license} names the licence that imposes the matched term, not t
   // No term matched: the model's own licence.
   CHECK(f[1].message == "local:models/nc-adapter: Apache-2.0");
 }
+
+TEST_CASE("a path condition does not split one model's finding per file", "[rules][evaluator][group]") {
+  Policy p = Load(R"(rules:
+  - id: cn-outside-tests
+    severity: error
+    message: "{model} outside tests"
+    when:
+      country: CN
+      not:
+        path: "tests/**"
+)");
+  PolicyEvaluator e(p, [] { return std::string("2030-01-01"); });
+  ScanResult r = TwoModels();
+  ResolvedReference more = r.references[0];
+  more.ref.location = {"app/c.py", 9, 1};
+  r.references.push_back(more);
+  std::vector<Finding> f = e.Evaluate(r);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "deepseek-chat outside tests");
+  CHECK(f[0].location.path == "app/a.py");
+  REQUIRE(f[0].also_at.size() == 1);
+  CHECK(f[0].also_at[0].path == "app/c.py");
+  // The first place's path fact no longer describes a finding in two files.
+  CHECK(f[0].trigger == "country=CN");
+}
+
+TEST_CASE("an unknown inline ignore is reported at any model reference, not only at findings", "[rules][evaluator]") {
+  Policy p = Load(kCnPolicy);
+  PolicyEvaluator e(p, [] { return std::string("2030-01-01"); });
+  e.set_line_reader([](const std::string& path, uint32_t line) -> std::optional<std::string> {
+    // gpt-4o (US) at app/b.py:7 fires no rule of this policy.
+    if (path == "app/b.py" && line == 7) return std::string("m = 'gpt-4o'  # modelprov:ignore no-cn-orign");
+    return std::string("x");
+  });
+  std::vector<Finding> f = e.Evaluate(TwoModels());
+  auto unknown = std::find_if(f.begin(), f.end(), [](const Finding& x) { return x.rule == kUnknownIgnoreRule; });
+  REQUIRE(unknown != f.end());
+  CHECK(unknown->location.path == "app/b.py");
+  CHECK(unknown->location.line == 7);
+}
