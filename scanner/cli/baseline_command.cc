@@ -32,10 +32,7 @@ int RunBaselineCreate(const RawScanOptions& raw) {
   scan.output.clear();  // --output is the baseline here, not a report
   scan.format = "text";
   Result<ScanConfig> config = Validate(scan);
-  if (!config) {
-    std::cerr << "modelprov: " << TerminalSafe(config.error().message) << "\n";
-    return kExitUsage;
-  }
+  if (!config) return UsageError("baseline create", config.error().message);
   std::optional<ScanResult> result = ScanAndEvaluate(*config);
   if (!result) return kExitUsage;
   std::string text = rules::Baseline::Write(result->findings);

@@ -93,10 +93,7 @@ int Run(int argc, char** argv) {
 
   if (scan->parsed()) {
     Result<ScanConfig> config = Validate(scan_raw);
-    if (!config) {
-      std::cerr << "modelprov: " << TerminalSafe(config.error().message) << "\n";
-      return kExitUsage;
-    }
+    if (!config) return UsageError("scan", config.error().message);
     return RunScan(*config);
   }
   if (policy_check->parsed()) return RunPolicyCheck(policy_file, policy_catalog);
@@ -105,10 +102,7 @@ int Run(int argc, char** argv) {
   if (explain->parsed()) return RunExplain(explain_options);
   if (report->parsed()) {
     Result<ReportConfig> config = ValidateReport(report_raw);
-    if (!config) {
-      std::cerr << "modelprov: " << TerminalSafe(config.error().message) << "\n";
-      return kExitUsage;
-    }
+    if (!config) return UsageError("report", config.error().message);
     return RunReport(*config);
   }
   if (notice->parsed()) return RunNotice(notice_raw);

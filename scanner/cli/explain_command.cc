@@ -11,6 +11,7 @@
 #include "catalog/summarize.h"
 #include "analysis/catalog_loader.h"
 #include "cli/cli.h"
+#include "cli/options.h"
 #include "analysis/policy_loader.h"
 #include "core/text.h"
 #include "engine/evaluator.h"
@@ -362,13 +363,9 @@ void AddExplainFlags(CLI::App& cmd, ExplainOptions& o) {
 
 int RunExplain(const ExplainOptions& o) {
   if (o.format != "text" && o.format != "json") {
-    std::cerr << "modelprov: --format must be text or json, not '" << TerminalSafe(o.format) << "'\n";
-    return kExitUsage;
+    return UsageError("explain", "--format must be text or json, not '" + o.format + "'");
   }
-  if (Trim(o.name).empty()) {
-    std::cerr << "modelprov: explain needs a non-empty NAME\n";
-    return kExitUsage;
-  }
+  if (Trim(o.name).empty()) return UsageError("explain", "NAME must not be empty");
   Result<Catalog> catalog = analysis::LoadCatalog(o.catalog);
   if (!catalog) {
     std::cerr << "modelprov: " << TerminalSafe(catalog.error().message) << "\n";

@@ -27,10 +27,7 @@ int RunNotice(const RawNoticeOptions& raw) {
   scan.color = "never";
   scan.quiet = true;
   Result<ScanConfig> config = Validate(scan);
-  if (!config) {
-    std::cerr << "modelprov: " << TerminalSafe(config.error().message) << "\n";
-    return kExitUsage;
-  }
+  if (!config) return UsageError("notice", config.error().message);
   return RunScan(*config);
 }
 

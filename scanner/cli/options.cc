@@ -1,14 +1,16 @@
 #include "cli/options.h"
 
-#include <filesystem>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
+#include <iostream>
 #include <thread>
 
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include "cli/cli.h"
 #include "core/text.h"
 #include "report/writer.h"
 #include "source/file_list_source.h"
@@ -118,12 +120,34 @@ void AddReportFlags(CLI::App& cmd, RawReportOptions& raw) {
   cmd.add_option("--color", raw.color, "Colour output: auto, always, never")->capture_default_str();
 }
 
+namespace {
+
+// An input file a flag names: missing, or present but not a regular file
+// (a directory, /dev/null), say which.
+Status CheckInputFile(const std::string& path, const std::string& flag) {
+  std::error_code ec;
+  std::filesystem::file_status st = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(st)) return MakeError(flag + " file not found: " + path);
+  if (!std::filesystem::is_regular_file(st)) {
+    std::string what = std::filesystem::is_directory(st) ? "a directory" : "not a regular file";
+    return MakeError(flag + " must name a file; " + path + " is " + what);
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+int UsageError(std::string_view command, std::string_view message) {
+  std::cerr << "modelprov: " << command << ": " << TerminalSafe(message) << " (see modelprov " << command << " --help)\n";
+  return kExitUsage;
+}
+
 Result<ReportConfig> ValidateReport(const RawReportOptions& raw) {
   if (Status st = CheckFormat(raw.format, "--format"); !st) return st.error();
   if (raw.color != "auto" && raw.color != "always" && raw.color != "never") {
     return MakeError("--color must be auto, always or never, not '" + raw.color + "'");
   }
-  if (!std::filesystem::is_regular_file(raw.from)) return MakeError("--from file not found: " + raw.from);
+  if (Status st = CheckInputFile(raw.from, "--from"); !st) return st.error();
   ReportConfig c{raw.from, raw.format, raw.output, false};
   c.color = c.format == "text" && ColorWanted(raw.color, raw.output);
   return c;
@@ -211,12 +235,12 @@ Result<ScanConfig> Validate(const RawScanOptions& raw) {
   c.max_file_bytes = raw.max_file_size;
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   c.jobs = raw.jobs == 0 ? cores : raw.jobs;
-  if (!raw.catalog.empty() && !std::filesystem::is_regular_file(raw.catalog)) {
-    return MakeError("--catalog file not found: " + raw.catalog);
+  if (!raw.catalog.empty()) {
+    if (Status st = CheckInputFile(raw.catalog, "--catalog"); !st) return st.error();
   }
   c.catalog_file = raw.catalog;
-  if (!raw.baseline.empty() && !std::filesystem::is_regular_file(raw.baseline)) {
-    return MakeError("--baseline file not found: " + raw.baseline);
+  if (!raw.baseline.empty()) {
+    if (Status st = CheckInputFile(raw.baseline, "--baseline"); !st) return st.error();
   }
   c.baseline_file = raw.baseline;
   c.policy = raw.policy;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -132,6 +133,11 @@ void AddExcludeFlag(CLI::App& cmd, RawScanOptions& raw);
 void AddScanFlags(CLI::App& cmd, RawScanOptions& raw);
 
 // Checks everything that can be checked before scanning.
+// Prints a flag-value error of `command` ("scan", "baseline create") on
+// stderr with a pointer at that command's help, and returns the usage exit
+// code: "modelprov: scan: --color must be ... (see modelprov scan --help)".
+int UsageError(std::string_view command, std::string_view message);
+
 Result<ScanConfig> Validate(const RawScanOptions& raw);
 
 void AddReportFlags(CLI::App& cmd, RawReportOptions& raw);

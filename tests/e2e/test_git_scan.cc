@@ -111,7 +111,7 @@ TEST_CASE("git option misuse is a usage error", "[e2e][git]") {
   Git({"init", "-q"}, d.path());
   RunResult r = Modelprov({"scan", "--staged", "--since", "HEAD"}, d.path());
   CHECK(r.exit_code == 2);
-  CHECK(r.err == "modelprov: --staged cannot be combined with --since or --commit\n");
+  CHECK(r.err == "modelprov: scan: --staged cannot be combined with --since or --commit (see modelprov scan --help)\n");
   d.Write("x.py", kQwen);
   Commit(d, "one");
   r = Modelprov({"scan", "--commit", "no-such-rev"}, d.path());

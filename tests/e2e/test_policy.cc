@@ -275,7 +275,7 @@ TEST_CASE("baselines: only new findings fail", "[e2e][policy][baseline]") {
   CHECK(bad.err == "modelprov: bad.json: not a modelprov baseline (create one with `modelprov baseline create`)\n");
   RunResult missing = Modelprov({"scan", "--baseline", "nope.json", "."}, dir.path());
   CHECK(missing.exit_code == 2);
-  CHECK(missing.err == "modelprov: --baseline file not found: nope.json\n");
+  CHECK(missing.err == "modelprov: scan: --baseline file not found: nope.json (see modelprov scan --help)\n");
 }
 
 TEST_CASE("inline suppressions on the line or the line above are counted", "[e2e][policy][suppression]") {
@@ -561,7 +561,7 @@ TEST_CASE("explain: unknown names exit 1 with the closest known names", "[e2e][e
   CHECK(r.err == "modelprov: 'deepseek-chta' is not in the catalog (closest known names: deepseek-chat, deepseek-coder, deepseek-r1)\n");
   RunResult fmt = Modelprov({"explain", "deepseek-chat", "--format", "xml"}, dir.path());
   CHECK(fmt.exit_code == 2);
-  CHECK(fmt.err == "modelprov: --format must be text or json, not 'xml'\n");
+  CHECK(fmt.err == "modelprov: explain: --format must be text or json, not 'xml' (see modelprov explain --help)\n");
 }
 
 TEST_CASE("explain: the issue's example policy shows the waiver covering deepseek-chat", "[e2e][explain]") {

@@ -81,7 +81,7 @@ TEST_CASE("report and notice usage errors", "[e2e][report]") {
   TempDir tmp;
   RunResult missing = Modelprov({"report", "--from", "nope.json", "--format", "sarif"}, tmp.path());
   CHECK(missing.exit_code == 2);
-  CHECK(missing.err == "modelprov: --from file not found: nope.json\n");
+  CHECK(missing.err == "modelprov: report: --from file not found: nope.json (see modelprov report --help)\n");
 
   tmp.Write("bad.json", "{\"hello\": 1}");
   RunResult bad = Modelprov({"report", "--from", "bad.json", "--format", "sarif"}, tmp.path());
@@ -91,14 +91,19 @@ TEST_CASE("report and notice usage errors", "[e2e][report]") {
   RunResult format = Modelprov({"report", "--from", "bad.json", "--format", "pdf"}, tmp.path());
   CHECK(format.exit_code == 2);
   CHECK(format.err ==
-        "modelprov: unknown --format 'pdf' (known: text, json, sarif, cyclonedx, spdx, markdown, markdown-summary, html, notice)\n");
+        "modelprov: report: unknown --format 'pdf' (known: text, json, sarif, cyclonedx, spdx, markdown, markdown-summary, "
+        "html, notice) (see modelprov report --help)\n");
+  RunResult dir = Modelprov({"report", "--from", "."}, tmp.path());
+  CHECK(dir.exit_code == 2);
+  CHECK(dir.err == "modelprov: report: --from must name a file; . is a directory (see modelprov report --help)\n");
 
   RunResult spec = Modelprov({"scan", ".", "--report", "sarif"}, tmp.path());
   CHECK(spec.exit_code == 2);
-  CHECK(spec.err == "modelprov: --report must be FORMAT=FILE, not 'sarif'\n");
+  CHECK(spec.err == "modelprov: scan: --report must be FORMAT=FILE, not 'sarif' (see modelprov scan --help)\n");
   RunResult unknown = Modelprov({"scan", ".", "--report", "pdf=x.pdf"}, tmp.path());
   CHECK(unknown.exit_code == 2);
-  CHECK(unknown.err.rfind("modelprov: unknown --report format 'pdf' (known: ", 0) == 0);
+  CHECK(unknown.err.rfind("modelprov: scan: unknown --report format 'pdf' (known: ", 0) == 0);
+  CHECK(unknown.err.find("(see modelprov scan --help)\n") != std::string::npos);
 
   RunResult unwritable = Modelprov({"scan", ".", "--report", "sarif=no/such/dir/x.sarif"}, tmp.path());
   CHECK(unwritable.exit_code == 2);

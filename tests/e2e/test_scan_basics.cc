@@ -119,10 +119,10 @@ TEST_CASE("exit codes and usage errors", "[e2e][cli]") {
   RunResult missing = Modelprov({"scan", "nope"}, d.path());
   CHECK(missing.exit_code == 2);
   CHECK(missing.out.empty());
-  CHECK(missing.err == "modelprov: path not found: nope\n");
+  CHECK(missing.err == "modelprov: scan: path not found: nope (see modelprov scan --help)\n");
   RunResult bad_format = Modelprov({"scan", "--format", "xml"}, d.path());
   CHECK(bad_format.exit_code == 2);
-  CHECK(bad_format.err == "modelprov: unknown --format 'xml' (known: text, json, sarif, cyclonedx, spdx, markdown, markdown-summary, html, notice)\n");
+  CHECK(bad_format.err == "modelprov: scan: unknown --format 'xml' (known: text, json, sarif, cyclonedx, spdx, markdown, markdown-summary, html, notice) (see modelprov scan --help)\n");
   RunResult bad_flag = Modelprov({"scan", "--frobnicate"}, d.path());
   CHECK(bad_flag.exit_code == 2);
   CHECK(bad_flag.err.find("--frobnicate") != std::string::npos);

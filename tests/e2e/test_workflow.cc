@@ -201,7 +201,7 @@ TEST_CASE("pre-commit: --staged judges what the commit adds; --whole-files and n
   CHECK(outside.err.find("/etc/hostname is outside the repository's work tree") != std::string::npos);
   RunResult misuse = Modelprov({"scan", "--whole-files", "."}, d.path());
   CHECK(misuse.exit_code == 2);
-  CHECK(misuse.err == "modelprov: --whole-files needs --staged or --since\n");
+  CHECK(misuse.err == "modelprov: scan: --whole-files needs --staged or --since (see modelprov scan --help)\n");
 }
 
 TEST_CASE("excluding: --exclude and .modelprovignore leave paths out and are counted", "[e2e][workflow]") {
