@@ -114,10 +114,15 @@ void WriteModel(const ModelSummary& m, const ScanResult& r, const Style& st, std
   }
   std::string terms = TermsLine(m.terms);
   if (!terms.empty()) out << "    terms      " << T(terms) << "\n";
-  bool first = true;
-  for (const Location& l : m.occurrences) {
-    out << (first ? "    used at    " : "               ") << Where(l) << "\n";
-    first = false;
+  // A terminal inventory, not a place list: a model used 40 times shows a
+  // few places and a count (JSON, SARIF and the Markdown report list all).
+  constexpr size_t kShownUses = 5;
+  for (size_t i = 0; i < m.occurrences.size() && i < kShownUses; ++i) {
+    out << (i == 0 ? "    used at    " : "               ") << Where(m.occurrences[i]) << "\n";
+  }
+  if (m.occurrences.size() > kShownUses) {
+    out << "               (+" << m.occurrences.size() - kShownUses << " more; --format json lists all "
+        << m.occurrences.size() << ")\n";
   }
   if (r.history) {
     for (const ModelHistory& h : *r.history) {
@@ -156,11 +161,14 @@ class TextWriter final : public ReportWriter {
 
   void Write(const ScanResult& r, std::ostream& out, const WriteOptions& options) const override {
     Style st(options.color);
+    // What needs acting on comes first (a blocked commit's reader stops
+    // there); the inventory follows.
     WriteCounts(r, st, out);
+    WriteFindings(r, st, options, out);
+    if (!r.models.empty()) out << st.Bold("Models (" + std::to_string(r.models.size()) + ")") << "\n\n";
     for (const ModelSummary& m : r.models) WriteModel(m, r, st, out);
     WriteRemoved(r, st, out);
     WriteUnresolved(r, st, out);
-    WriteFindings(r, st, options, out);
     if (!r.errors.empty()) {
       out << st.Bold("Scan errors (" + std::to_string(r.errors.size()) + ")") << "\n";
       for (const ScanError& e : r.errors) out << "    " << (e.path.empty() ? "(scan)" : T(e.path)) << ": " << T(e.message) << "\n";

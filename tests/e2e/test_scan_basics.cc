@@ -164,11 +164,25 @@ TEST_CASE("text report on a pipe has no colour and a summary line", "[e2e][text]
   d.Write("a.py", "AutoTokenizer.from_pretrained(\"Qwen/Qwen2.5-7B-Instruct\")\n");
   RunResult r = Modelprov({"scan"}, d.path());
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.rfind("Qwen/Qwen2.5-7B-Instruct\n    family     qwen", 0) == 0);
+  CHECK(r.out.rfind("Models (1)\n\nQwen/Qwen2.5-7B-Instruct\n    family     qwen", 0) == 0);
   CHECK(r.out.find("    used at    a.py:1\n") != std::string::npos);
   CHECK(r.out.find("\x1b[") == std::string::npos);
   CHECK(r.out.find("1 model from 1 publisher (models by publisher country: CN 1), 1 reference in 1 file (") != std::string::npos);
   CHECK(r.err.empty());
+}
+
+TEST_CASE("the text report puts findings before the inventory, which shows five places per model", "[e2e][text]") {
+  TempDir d;
+  for (int i = 1; i <= 7; ++i) d.Write("f" + std::to_string(i) + ".py", "m = AutoModel.from_pretrained(\"meta-llama/Llama-3.1-8B\")\n");
+  RunResult r = Modelprov({"scan", "--fail-on", "none"}, d.path());
+  REQUIRE(r.exit_code == 0);
+  size_t findings = r.out.find("Findings (");
+  size_t models = r.out.find("Models (1)\n");
+  REQUIRE(findings != std::string::npos);
+  REQUIRE(models != std::string::npos);
+  CHECK(findings < models);
+  CHECK(r.out.find("    used at    f1.py:1\n               f2.py:1\n               f3.py:1\n               f4.py:1\n"
+                   "               f5.py:1\n               (+2 more; --format json lists all 7)\n") != std::string::npos);
 }
 
 TEST_CASE("renamed weight files are found by their magic bytes, whatever their name", "[e2e][magic]") {
