@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/terms.h"
 #include "core/text.h"
 #include "report/report_util.h"
 #include "report/writer.h"
@@ -130,11 +131,17 @@ json Occurrences(const ModelSummary& m, const std::map<std::string, std::string>
   return a;
 }
 
+// A term as one property value: a display duty names its words and
+// threshold along with the clause.
+std::string TermText(const std::string& key, const TermValue& v) {
+  return key == "attribution" ? DescribeDisplayDuty(v) : v.text;
+}
+
 json ModelCard(const ModelSummary& m) {
   json props = json::array();
   for (const auto& [key, v] : m.terms) {
     if (v.state == TermValue::State::kUnknown) continue;
-    props.push_back(Property("modelprov:terms:" + key, v.state == TermValue::State::kAbsent ? "none" : v.text));
+    props.push_back(Property("modelprov:terms:" + key, v.state == TermValue::State::kAbsent ? "none" : TermText(key, v)));
   }
   for (const LineageStep& s : m.lineage) {
     if (s.model.empty()) continue;
@@ -203,7 +210,7 @@ json ServiceFor(const ScanResult& r, const ModelSummary& m) {
   if (!ext.empty()) s["externalReferences"] = ext;
   json props = FactProperties(r, m);
   for (const auto& [key, v] : m.terms) {
-    if (v.state == TermValue::State::kPresent) props.push_back(Property("modelprov:terms:" + key, v.text));
+    if (v.state == TermValue::State::kPresent) props.push_back(Property("modelprov:terms:" + key, TermText(key, v)));
   }
   if (!props.empty()) s["properties"] = props;
   return s;

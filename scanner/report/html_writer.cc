@@ -199,13 +199,14 @@ std::string SeverityClass(Severity s) { return "sev-" + std::string(SeverityName
 // Evidence or places: the first `shown` visible, the rest folded away (and
 // unfolded when printed).
 template <typename Item>
-std::string Folded(const std::vector<Item>& items, size_t shown, const std::string& what,
+std::string Folded(const std::vector<Item>& items, size_t shown,
                    const std::function<std::string(const Item&)>& render) {
   std::string s = "<ul class=\"plain\">";
   for (size_t i = 0; i < items.size() && i < shown; ++i) s += "<li>" + render(items[i]) + "</li>";
   s += "</ul>";
   if (items.size() > shown) {
-    s += "<details><summary>" + std::to_string(items.size() - shown) + " more " + what + "</summary><ul class=\"plain\">";
+    s += "<details><summary>" + report::Plural(items.size() - shown, "more place", "more places") +
+         "</summary><ul class=\"plain\">";
     for (size_t i = shown; i < items.size(); ++i) s += "<li>" + render(items[i]) + "</li>";
     s += "</ul></details>";
   }
@@ -392,7 +393,7 @@ class HtmlWriter final : public ReportWriter {
         out << "</ul></dd>\n";
       }
       out << "<dt>Evidence</dt><dd>"
-          << Folded<report::EvidenceEntry>(e.evidence, 5, "places", [](const report::EvidenceEntry& ev) {
+          << Folded<report::EvidenceEntry>(e.evidence, 5, [](const report::EvidenceEntry& ev) {
                std::string s = "<code class=\"where\">" + H(ev.where) + "</code>";
                if (!ev.excerpt.empty()) s += "<code class=\"excerpt\">" + H(ev.excerpt) + "</code>";
                return s;
@@ -413,7 +414,7 @@ class HtmlWriter final : public ReportWriter {
            "<th>Model</th><th>Where</th><th>Trigger</th><th>Message</th></tr></thead><tbody>\n";
     for (const report::FindingEntry& f : m.findings) {
       std::string where = f.places.empty() ? "—"
-                                           : Folded<std::string>(f.places, 1, "places", [](const std::string& p) {
+                                           : Folded<std::string>(f.places, 1, [](const std::string& p) {
                                                return "<code class=\"where\">" + H(p) + "</code>";
                                              });
       out << "<tr id=\"" << f.anchor << "\"" << (f.active ? "" : " class=\"suppressed\"") << "><td class=\""

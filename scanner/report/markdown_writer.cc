@@ -27,9 +27,13 @@ using report::MarkdownEscape;
 std::string E(const std::string& s) { return MarkdownEscape(s); }
 std::string OrDash(const std::string& s) { return s.empty() ? "—" : E(s); }
 
+// Where inline code sits: GFM needs '|' escaped inside a table cell, even in
+// code, but shows the backslash anywhere else.
+enum class Context { kCell, kProse };
+
 // Inline code spans cannot be escaped with backslashes; pick a fence longer
 // than any backtick run in the text instead.
-std::string Code(const std::string& raw) {
+std::string Code(const std::string& raw, Context where = Context::kCell) {
   std::string s;
   for (char c : raw) s += (c == '\n' || c == '\r') ? ' ' : c;
   size_t run = 0, longest = 0;
@@ -41,7 +45,9 @@ std::string Code(const std::string& raw) {
   // Code spans show entities literally and never parse HTML, so only the
   // table's '|' needs escaping (GFM requires it even inside code).
   std::string body = SanitizeUtf8(s);
-  for (size_t i = 0; (i = body.find('|', i)) != std::string::npos; i += 2) body.replace(i, 1, "\\|");
+  if (where == Context::kCell) {
+    for (size_t i = 0; (i = body.find('|', i)) != std::string::npos; i += 2) body.replace(i, 1, "\\|");
+  }
   bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
   return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
@@ -72,16 +78,17 @@ std::string LicenseRef(const report::LicenseLink& l, bool with_category = true) 
   return s;
 }
 
-std::string ModelRef(const report::ModelLink& m, size_t max_id = 0) {
+std::string ModelRef(const report::ModelLink& m, size_t max_id = 0, Context where = Context::kCell) {
   std::string id = max_id ? Trunc(m.id, max_id) : m.id;
-  std::string s = m.anchor.empty() ? Code(id) : "[" + Code(id) + "](#" + m.anchor + ")";
+  std::string s = m.anchor.empty() ? Code(id, where) : "[" + Code(id, where) + "](#" + m.anchor + ")";
   if (!m.via.empty()) s += " (" + E(m.via) + ")";
   return s;
 }
 
-std::string ModelList(const std::vector<report::ModelLink>& models, size_t max, size_t max_id = 0) {
+std::string ModelList(const std::vector<report::ModelLink>& models, size_t max, size_t max_id = 0,
+                      Context where = Context::kCell) {
   std::string s;
-  for (size_t i = 0; i < models.size() && i < max; ++i) s += (i ? ", " : "") + ModelRef(models[i], max_id);
+  for (size_t i = 0; i < models.size() && i < max; ++i) s += (i ? ", " : "") + ModelRef(models[i], max_id, where);
   if (models.size() > max) s += ", and " + std::to_string(models.size() - max) + " more";
   return s;
 }
@@ -97,7 +104,7 @@ std::string_view SeverityTitle(Severity s) {
 
 std::string Header(const report::ReportModel& m) {
   std::string roots;
-  for (const std::string& root : m.roots) roots += (roots.empty() ? "" : ", ") + Code(root);
+  for (const std::string& root : m.roots) roots += (roots.empty() ? "" : ", ") + Code(root, Context::kProse);
   return "Scanned " + (roots.empty() ? std::string("(no roots recorded)") : roots) + " with modelprov" +
          (m.tool_version.empty() ? "" : " " + E(m.tool_version)) + ": " +
          std::to_string(m.models.size()) + " model dependenc" + (m.models.size() == 1 ? "y" : "ies") + ", " +
@@ -166,7 +173,7 @@ class MarkdownWriter final : public ReportWriter {
     }
     if (!m.errors.empty()) {
       out << Anchor("errors") << "\n\n## Scan errors\n\n";
-      for (const ScanError& e : m.errors) out << "- " << (e.path.empty() ? "(scan)" : Code(e.path)) << ": " << E(e.message) << "\n";
+      for (const ScanError& e : m.errors) out << "- " << (e.path.empty() ? "(scan)" : Code(e.path, Context::kProse)) << ": " << E(e.message) << "\n";
       out << "\n";
     }
   }
@@ -202,7 +209,7 @@ class MarkdownWriter final : public ReportWriter {
            "base model).\n\n";
     for (const report::LicenseEntry& l : m.licenses) {
       out << Anchor(l.license.anchor) << "\n\n### " << E(l.license.name);
-      if (l.license.name != l.license.id) out << " (" << Code(l.license.id) << ")";
+      if (l.license.name != l.license.id) out << " (" << Code(l.license.id, Context::kProse) << ")";
       out << "\n\n";
       out << "- **Category:** " << OrDash(l.license.category) << "\n";
       out << "- **License text:** " << (l.license.url.empty() ? "—" : Url(l.license.url)) << "\n";
@@ -211,7 +218,7 @@ class MarkdownWriter final : public ReportWriter {
         out << "- **" << o.label << ":** " << (o.is_url ? Url(o.text) : E(o.text)) << "\n";
       }
       out << "- **Binds " << report::Plural(l.models.size(), "model", "models") << ":** "
-          << ModelList(l.models, l.models.size()) << "\n\n";
+          << ModelList(l.models, l.models.size(), 0, Context::kProse) << "\n\n";
     }
   }
 
@@ -230,12 +237,12 @@ class MarkdownWriter final : public ReportWriter {
     }
     out << "\n";
     for (const report::ModelEntry& e : m.models) {
-      out << Anchor(e.anchor) << "\n\n### " << Code(e.id) << "\n\n";
+      out << Anchor(e.anchor) << "\n\n### " << Code(e.id, Context::kProse) << "\n\n";
       out << "- **Publisher:** " << OrDash(e.publisher) << (e.country.empty() ? "" : " (" + E(e.country) + ")") << "\n";
       if (!e.family.empty()) out << "- **Family:** " << E(e.family) << "\n";
       out << "- **Used as:** " << E(e.usage) << "\n";
       if (!e.hosted_by.empty()) out << "- **Hosted by:** " << E(e.hosted_by) << "\n";
-      for (const std::string& url : e.endpoints) out << "- **Endpoint:** " << Code(url) << "\n";
+      for (const std::string& url : e.endpoints) out << "- **Endpoint:** " << Code(url, Context::kProse) << "\n";
       out << "- **License:** " << LicenseRef(e.license) << "\n";
       if (!e.license_basis.empty()) out << "- **Terms that apply:** " << E(e.license_basis) << "\n";
       for (const report::LicenseLink& l : e.inherited) out << "- **Inherits:** " << LicenseRef(l) << "\n";
@@ -243,10 +250,10 @@ class MarkdownWriter final : public ReportWriter {
         out << "- **Effective category:** " << OrDash(e.effective_category) << "\n";
       }
       if (!e.lineage.empty()) {
-        out << "- **Lineage:** " << Code(e.id);
+        out << "- **Lineage:** " << Code(e.id, Context::kProse);
         for (const report::LineageEntry& s : e.lineage) {
           out << " ← " << E(s.relation) << " of "
-              << (s.anchor.empty() ? (s.model_known ? Code(s.model) : E(s.model)) : "[" + Code(s.model) + "](#" + s.anchor + ")");
+              << (s.anchor.empty() ? (s.model_known ? Code(s.model, Context::kProse) : E(s.model)) : "[" + Code(s.model, Context::kProse) + "](#" + s.anchor + ")");
           out << " (" << LicenseRef(s.license, false) << (s.source.empty() ? "" : ", from " + E(s.source)) << ")";
         }
         out << "\n";
@@ -260,7 +267,7 @@ class MarkdownWriter final : public ReportWriter {
         out << "- **Findings:** ";
         for (size_t i = 0; i < e.findings.size(); ++i) {
           const report::FindingEntry& f = m.findings[e.findings[i]];
-          out << (i ? ", " : "") << "[" << Code(f.rule) << "](#" << f.anchor << ") (" << SeverityName(f.severity)
+          out << (i ? ", " : "") << "[" << Code(f.rule, Context::kProse) << "](#" << f.anchor << ") (" << SeverityName(f.severity)
               << (f.active ? "" : ", " + f.badge) << ")";
         }
         out << "\n";
@@ -270,10 +277,11 @@ class MarkdownWriter final : public ReportWriter {
       constexpr size_t kShown = 5;
       for (size_t i = 0; i < e.evidence.size(); ++i) {
         if (i == kShown) {
-          out << "\n  <details><summary>" << (e.evidence.size() - kShown) << " more places</summary>\n\n";
+          out << "\n  <details><summary>" << report::Plural(e.evidence.size() - kShown, "more place", "more places")
+              << "</summary>\n\n";
         }
-        out << "  - " << Code(e.evidence[i].where);
-        if (!e.evidence[i].excerpt.empty()) out << ": " << Code(e.evidence[i].excerpt);
+        out << "  - " << Code(e.evidence[i].where, Context::kProse);
+        if (!e.evidence[i].excerpt.empty()) out << ": " << Code(e.evidence[i].excerpt, Context::kProse);
         out << "\n";
       }
       if (e.evidence.size() > kShown) out << "\n  </details>\n";
@@ -346,7 +354,7 @@ class MarkdownSummaryWriter final : public ReportWriter {
           std::string label = g.key == "policy" ? Code(Trunc(row.label, 80))
                               : row.license.id.empty() ? E(row.label)
                                                        : E(Trunc(row.license.name, 80));
-          rows.push_back("| " + E(g.title) + " | " + label + " | " + OrDash(Trunc(row.detail, 160)) + " | " +
+          rows.push_back("| " + E(g.title) + " | " + label + " | " + OrDash(Trunc(row.detail, 480)) + " | " +
                          PlainModels(row.models, 8) + " |\n");
         }
       }
@@ -410,13 +418,13 @@ class MarkdownSummaryWriter final : public ReportWriter {
     std::string saved_json;
     for (const auto& [format, file] : options.companions) {
       if (format == "html" || format == "markdown") {
-        return "Obligations per license, lineage and evidence for every model: the full report " + Code(file) + ".";
+        return "Obligations per license, lineage and evidence for every model: the full report " + Code(file, Context::kProse) + ".";
       }
       if (format == "json") saved_json = file;
     }
     if (!saved_json.empty()) {
       return "Obligations per license, lineage and evidence for every model: " +
-             Code("modelprov report --from " + saved_json + " --format html --output modelprov.html") +
+             Code("modelprov report --from " + saved_json + " --format html --output modelprov.html", Context::kProse) +
              " renders the full report.";
     }
     return "Obligations per license, lineage and evidence for every model: the full report, from "

@@ -183,8 +183,15 @@ ReportModel BuildReportModel(const ScanResult& r, const std::string& timestamp) 
         if (const TermMap* t = terms_of(id, m)) {
           Obligations o = ObligationsOf(*t);
           if (!o.attribution.empty()) {
-            e.obligations.push_back(
-                {IsNoticeCategory(e.license.category) ? "Notices to keep" : "Attribution to display", o.attribution, false});
+            // "Display" only for a duty to show words in the product; the
+            // attribution term of other licences is about credit, notices and
+            // passing terms on with copies.
+            auto a = t->find("attribution");
+            bool display = a != t->end() && !a->second.display.empty();
+            std::string label = display                                 ? "Attribution to display"
+                                : IsNoticeCategory(e.license.category) ? "Notices to keep"
+                                                                        : "Attribution and notices";
+            e.obligations.push_back({label, o.attribution, false});
           }
           if (!o.naming.empty()) e.obligations.push_back({"Naming", o.naming, false});
           if (!o.user_caps.empty()) e.obligations.push_back({"User and revenue thresholds", o.user_caps, false});
@@ -217,9 +224,18 @@ ReportModel BuildReportModel(const ScanResult& r, const std::string& timestamp) 
       if (const TermValue* v = Present(*t, "field_of_use")) add_risk("field-of-use", ToLower(id), ll, "", v->text, who);
       // A permissive or copyleft license's attribution is a notice to keep
       // when redistributing, not a duty to display: listed under obligations only.
+      // A display duty in short (the words and the size above which they
+      // must show; the obligations section quotes the clause); other
+      // attribution terms as written.
       std::string duty = o.naming;
       if (!o.attribution.empty() && !IsNoticeCategory(ll.category)) {
-        duty += std::string(duty.empty() ? "" : "; ") + "display \"" + o.attribution + "\"";
+        const TermValue* a = Present(*t, "attribution");
+        std::string shown = "attribution: " + o.attribution;
+        if (a != nullptr && !a->display.empty()) {
+          shown = "show \"" + a->display + "\"";
+          if (a->above) shown += " " + DescribeThreshold(*a->above);
+        }
+        duty += std::string(duty.empty() ? "" : "; ") + shown;
       }
       if (!duty.empty()) add_risk("naming-display", ToLower(id), ll, "", duty, who);
     }

@@ -68,7 +68,8 @@ TEST_CASE("notice lists the required attribution per license", "[e2e][notice]") 
   CHECK(r.out.rfind("THIRD-PARTY AI MODEL NOTICES\n", 0) == 0);
   CHECK(r.out.find("Llama 3.1 Community License Agreement (LicenseRef-llama-3.1)\n"
                    "License: https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE\n") != std::string::npos);
-  CHECK(r.out.find("Required attribution:\n  Built with Llama\n") != std::string::npos);
+  CHECK(r.out.find("Required attribution:\n  show \"Built with Llama\" (whoever distributes or makes available the Llama "
+                   "Materials") != std::string::npos);
   std::string saved = (tmp.path() / "scan.json").string();
   REQUIRE(Modelprov({"scan", "docs/demo", "--format", "json", "-o", saved}, MODELPROV_SOURCE_DIR).exit_code == 0);
   std::string notice_file = (tmp.path() / "NOTICE").string();
@@ -128,7 +129,7 @@ TEST_CASE("a saved scan carries every license's facts, so SBOMs from it name inh
   CHECK(llama["name"] == "Llama 3.1 Community License Agreement");
   CHECK(llama["url"] == "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/LICENSE");
   CHECK(llama["category"] == "restricted-commercial");
-  CHECK(llama["terms"]["attribution"] == "Built with Llama");
+  CHECK(llama["terms"]["attribution"]["display"] == "Built with Llama");
   CHECK(doc["licenses"]["Apache-2.0"]["spdx"] == true);
 
   RunResult spdx = Modelprov({"report", "--from", "scan.json", "--format", "spdx"}, tmp.path());
