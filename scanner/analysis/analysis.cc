@@ -334,6 +334,10 @@ Result<ScanResult> Analyze(const AnalysisRequest& given) {
   }
   result.tool_version = config.tool_version;
   result.roots = config.roots;
+  if (config.git_mode == GitMode::kStaged || config.git_mode == GitMode::kSince) {
+    result.change = ChangeScope{config.git_mode == GitMode::kStaged ? "staged" : "since",
+                                config.git_mode == GitMode::kSince ? config.since_rev : "", config.whole_files};
+  }
   AttachModelFolderFiles(result.references);
   result.models = SummarizeModels(result.references, *catalog);
   if (result.history) {

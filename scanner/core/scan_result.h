@@ -25,6 +25,14 @@ struct ScanStats {
   uint64_t excluded = 0; // files left out by --exclude or .modelprovignore
 };
 
+// A scan that judged a change (--staged, --since) lists only the references
+// the change adds, not everything the repository uses: reports must say so.
+struct ChangeScope {
+  std::string mode;          // "staged" or "since"
+  std::string base;          // --since REV as given; empty for --staged
+  bool whole_files = false;  // --whole-files: every reference of a changed file
+};
+
 // The catalog's facts about one license, so writers (and `report --from`)
 // can name, link and categorise every license a scan mentions, including
 // licenses only inherited through lineage. Empty strings: unknown.
@@ -51,6 +59,8 @@ struct ScanResult {
   // Set only by `scan --history`: one entry per model ever referenced in the
   // walked history (removed ones included), sorted by model id.
   std::optional<std::vector<ModelHistory>> history;
+  // Set only by --staged and --since.
+  std::optional<ChangeScope> change;
 };
 
 }  // namespace modelprov

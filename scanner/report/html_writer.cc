@@ -230,7 +230,9 @@ class HtmlWriter final : public ReportWriter {
         << "</code> with modelprov " << H(m.tool_version) << " on " << H(m.timestamp) << ": <strong id=\"model-count\">"
         << m.models.size() << "</strong> model dependenc" << (m.models.size() == 1 ? "y" : "ies") << ", "
         << H(m.finding_counts) << ", " << H(report::Plural(m.reference_count, "reference", "references")) << " in "
-        << H(report::Plural(m.file_count, "file", "files")) << ".</p>\n</header>\n";
+        << H(report::Plural(m.file_count, "file", "files")) << ".</p>\n";
+    if (!m.scope.empty()) out << "<p class=\"scope\"><strong>Scope:</strong> " << H(m.scope) << ".</p>\n";
+    out << "</header>\n";
     WriteToc(m, out);
     out << "<main>\n";
     WriteDecisions(m, out);

@@ -109,7 +109,8 @@ std::string Header(const report::ReportModel& m) {
          (m.tool_version.empty() ? "" : " " + E(m.tool_version)) + ": " +
          std::to_string(m.models.size()) + " model dependenc" + (m.models.size() == 1 ? "y" : "ies") + ", " +
          m.finding_counts + ", " + report::Plural(m.reference_count, "reference", "references") + " in " +
-         report::Plural(m.file_count, "file", "files") + ".\n\n";
+         report::Plural(m.file_count, "file", "files") + ".\n\n" +
+         (m.scope.empty() ? "" : "**Scope:** " + E(m.scope) + ".\n\n");
 }
 
 std::string DecisionList(const report::ReportModel& m, bool linked) {

@@ -98,6 +98,14 @@ constexpr GroupSpec kGroups[] = {
 
 }  // namespace
 
+std::string ChangeScopeText(const ChangeScope& change) {
+  std::string what = change.mode == "staged" ? "the staged change" : "the change since " + change.base;
+  std::string which = change.whole_files ? "every reference in the files it touches"
+                                         : "references on the lines it adds";
+  return "only what " + what + " brings in (" + which +
+         "); models the repository already used elsewhere are not listed";
+}
+
 ReportModel BuildReportModel(const ScanResult& r, const std::string& timestamp) {
   ReportModel out;
   out.roots = r.roots;
@@ -108,6 +116,7 @@ ReportModel BuildReportModel(const ScanResult& r, const std::string& timestamp) 
   for (const Finding& f : r.findings) (f.suppressed_by.empty() ? out.active_findings : out.suppressed_findings)++;
   out.finding_counts = FindingCounts(r.findings);
   out.errors = r.errors;
+  if (r.change) out.scope = ChangeScopeText(*r.change);
 
   Anchors anchors;
   // Models, sorted the way a reader looks them up.

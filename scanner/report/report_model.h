@@ -140,6 +140,9 @@ struct ReportModel {
   size_t active_findings = 0;
   size_t suppressed_findings = 0;
   std::string finding_counts;  // "3 active findings, 1 suppressed"
+  // Plain text; empty for a whole-tree scan. Says that a --staged/--since
+  // scan lists only what the change adds (ChangeScopeText).
+  std::string scope;
 
   std::vector<RiskGroup> risks;  // only groups with rows, in order of restrictiveness
   size_t models_needing_decision = 0;
@@ -149,6 +152,10 @@ struct ReportModel {
   Counts by_publisher, by_country, by_category;
   std::vector<ScanError> errors;
 };
+
+// "Only what the change since origin/main adds ...": what a change scan's
+// lists cover, for every report that shows them.
+std::string ChangeScopeText(const ChangeScope& change);
 
 // The "Generated: ..." timestamp is WriteOptions' (ReportTimestamp).
 ReportModel BuildReportModel(const ScanResult& result, const std::string& timestamp);

@@ -283,6 +283,11 @@ json ScanResultToJson(const ScanResult& r) {
     }
     doc["history"] = history;
   }
+  if (r.change) {
+    doc["change"] = {{"mode", r.change->mode},
+                     {"base", NullIfEmpty(SanitizeUtf8(r.change->base))},
+                     {"whole_files", r.change->whole_files}};
+  }
   size_t suppressed = 0;
   for (const Finding& f : r.findings) suppressed += f.suppressed_by.empty() ? 0 : 1;
   doc["stats"] = {{"files", r.stats.files},
@@ -418,6 +423,9 @@ Result<ScanResult> ScanResultFromJson(std::string_view text) {
         history.push_back(std::move(h));
       }
       r.history = std::move(history);
+    }
+    if (auto c = doc.find("change"); c != doc.end() && c->is_object()) {
+      r.change = ChangeScope{Str(*c, "mode"), Str(*c, "base"), c->value("whole_files", false)};
     }
     if (doc.contains("stats")) {
       r.stats.files = doc["stats"].value("files", uint64_t{0});

@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "report/report_util.h"
+#include "report/report_model.h"
 #include "report/writer.h"
 
 namespace modelprov {
@@ -174,6 +175,7 @@ class TextWriter final : public ReportWriter {
       for (const ScanError& e : r.errors) out << "    " << (e.path.empty() ? "(scan)" : T(e.path)) << ": " << T(e.message) << "\n";
       out << "\n";
     }
+    if (r.change) out << "Scope: " << T(report::ChangeScopeText(*r.change)) << ".\n";
     WriteSummary(r, out);
   }
 

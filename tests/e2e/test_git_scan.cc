@@ -198,6 +198,45 @@ TEST_CASE("git --since reports only references new relative to REV; moved lines 
   CHECK(Sources(scan) == std::vector<std::string>{"a.py commit:" + head, "untracked.py commit:" + head});
 }
 
+TEST_CASE("a change scan says in every report that it lists only what the change adds", "[e2e][git][report]") {
+  TempDir d;
+  Git({"init", "-q"}, d.path());
+  d.Write("a.py", kQwen);
+  Commit(d, "base");
+  Git({"tag", "base"}, d.path());
+  d.Write("b.py", kBge);
+  Commit(d, "change");
+
+  RunResult r = Modelprov({"scan", "--since", "base", "--commit", "HEAD", "--format", "json", "-q"}, d.path());
+  REQUIRE(r.exit_code == 0);
+  json scan = ParseJson(r);
+  CHECK(scan["change"] == json::parse(R"({"mode": "since", "base": "base", "whole_files": false})"));
+  CHECK(scan["models"].size() == 1);
+
+  const std::string scope =
+      "only what the change since base brings in (references on the lines it adds); models the repository already "
+      "used elsewhere are not listed";
+  r = Modelprov({"scan", "--since", "base", "--commit", "HEAD", "--format", "markdown-summary", "-q"}, d.path());
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("\n\n**Scope:** " + scope + ".\n\n") != std::string::npos);
+  r = Modelprov({"scan", "--since", "base", "--commit", "HEAD", "--format", "html", "-q"}, d.path());
+  CHECK(r.out.find("<p class=\"scope\"><strong>Scope:</strong> " + scope + ".</p>") != std::string::npos);
+  r = Modelprov({"scan", "--since", "base", "--commit", "HEAD", "-q"}, d.path());
+  CHECK(r.out.find("\nScope: " + scope + ".\n1 model from 1 publisher") != std::string::npos);
+
+  // A saved change scan keeps its scope; a whole-tree scan has none.
+  d.Write("saved.json", ParseJson(Modelprov({"scan", "--since", "base", "--format", "json", "-q"}, d.path())).dump());
+  r = Modelprov({"report", "--from", "saved.json", "--format", "markdown"}, d.path());
+  CHECK(r.out.find("**Scope:** " + scope) != std::string::npos);
+  r = Modelprov({"scan", ".", "--format", "json", "-q"}, d.path());
+  CHECK_FALSE(ParseJson(r).contains("change"));
+  d.Write("c.py", kLlama);
+  Git({"add", "c.py"}, d.path());
+  r = Modelprov({"scan", "--staged", "--format", "markdown", "-q"}, d.path());
+  CHECK(r.out.find("**Scope:** only what the staged change brings in (references on the lines it adds)") !=
+        std::string::npos);
+}
+
 TEST_CASE("git --history names the commits that introduced and removed each model", "[e2e][git]") {
   TempDir d;
   Git({"init", "-q"}, d.path());
