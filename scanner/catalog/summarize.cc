@@ -135,6 +135,8 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
   std::map<std::string, ModelSummary> by_id;
   std::map<std::string, std::set<std::string>> kinds;
   std::map<std::string, int> license_rank;
+  // Models whose lineage came from a card that did not say how it derives.
+  std::set<std::string> unstated_relation;
   for (const ResolvedReference& r : refs) {
     if (!r.resolution || r.resolution->model.empty()) continue;
     const Resolution& res = *r.resolution;
@@ -167,7 +169,18 @@ std::vector<ModelSummary> SummarizeModels(const std::vector<ResolvedReference>& 
     fill(m.provider, res.provider);
     fill(m.data_country, res.data_country);
     fill(m.republisher, res.republisher);
-    if (m.lineage.empty()) m.lineage = res.lineage;
+    if (m.lineage.empty()) {
+      m.lineage = res.lineage;
+      const ModelCardFacts* card = r.ref.kind == ReferenceKind::kModelCard ? r.ref.FactsAs<ModelCardFacts>() : nullptr;
+      if (card != nullptr && card->base_model_relation.empty() && !m.lineage.empty()) unstated_relation.insert(key);
+    } else if (r.ref.kind == ReferenceKind::kAdapterConfig && unstated_relation.count(key) && !res.lineage.empty() &&
+               IEquals(res.lineage.front().model, m.lineage.front().model)) {
+      // A card that names its base without base_model_relation reads as a
+      // fine-tune; the folder's adapter_config.json says it is an adapter.
+      m.lineage.front().relation = res.lineage.front().relation;
+      m.lineage.front().source = res.lineage.front().source;
+      unstated_relation.erase(key);
+    }
     // A card that declares a license the catalog cannot map makes it unknown.
     bool declares = !res.license.empty() || (r.ref.kind == ReferenceKind::kModelCard && r.ref.FactsAs<ModelCardFacts>() != nullptr &&
                                               !r.ref.FactsAs<ModelCardFacts>()->license.empty());

@@ -98,6 +98,15 @@ constexpr GroupSpec kGroups[] = {
 
 }  // namespace
 
+namespace {
+
+std::string LocalPublisher(const ModelSummary& m) {
+  std::string base = PublisherOf(m);
+  return base.empty() ? "local model" : "local model (base by " + base + ")";
+}
+
+}  // namespace
+
 std::string ChangeScopeText(const ChangeScope& change) {
   std::string what = change.mode == "staged" ? "the staged change" : "the change since " + change.base;
   std::string which = change.whole_files ? "every reference in the files it touches"
@@ -338,7 +347,10 @@ ReportModel BuildReportModel(const ScanResult& r, const std::string& timestamp) 
     ModelEntry e;
     e.id = m.id;
     e.anchor = model_anchor[ToLower(m.id)];
-    e.publisher = PublisherOf(m);
+    // A model of the repository's own (a fine-tune, an adapter) is not
+    // published by its base's maker: the base is named as such, and its
+    // country stays, as the origin of the weights it builds on.
+    e.publisher = IsLocalModel(m.id) ? LocalPublisher(m) : PublisherOf(m);
     e.country = m.country;
     e.family = m.family_name.empty() ? m.family : m.family_name;
     e.hosted_by = m.provider_name.empty() ? m.provider : m.provider_name;
@@ -420,7 +432,7 @@ ReportModel BuildReportModel(const ScanResult& r, const std::string& timestamp) 
     std::stable_sort(c.begin(), c.end(), [](const auto& a, const auto& b) { return NameLess(a.first, b.first); });
     return c;
   };
-  out.by_publisher = counts(PublisherOf);
+  out.by_publisher = counts([](const ModelSummary& m) { return IsLocalModel(m.id) ? "local models" : PublisherOf(m); });
   out.by_country = counts([](const ModelSummary& m) { return m.country; });
   out.by_category = counts([&r](const ModelSummary& m) { return EffectiveCategory(r, m); });
   return out;

@@ -306,6 +306,32 @@ TEST_CASE("a fine-tune folder is its own model and inherits its base's terms", "
   CHECK(acme.terms.count("commercial_use") == TermsOf(*c.FindLicense("LicenseRef-acme")).count("commercial_use"));
 }
 
+TEST_CASE("a card that names its base without a relation is an adapter when the folder has adapter_config.json",
+          "[resolver][lineage]") {
+  Catalog c = Load();
+  Resolver r(c);
+  ModelReference card = Ref(ReferenceKind::kModelCard, "acme-ai/Acme-70B", Evidence::kDefinite);
+  card.location.path = "models/bot/README.md";
+  SetFactsFromPairs(card, {{"license", "apache-2.0"}, {"base_model", "acme-ai/Acme-70B"}});
+  ModelReference adapter = Ref(ReferenceKind::kAdapterConfig, "acme-ai/Acme-70B", Evidence::kDefinite);
+  adapter.location.path = "models/bot/adapter_config.json";
+  // The card comes first (README.md sorts before adapter_config.json).
+  std::vector<ResolvedReference> refs{*r.Resolve(card), *r.Resolve(adapter)};
+  REQUIRE(refs[0].resolution->lineage.size() == 1);
+  CHECK(refs[0].resolution->lineage[0].relation == "finetune");  // all a card without a relation says
+  auto models = SummarizeModels(refs, c);
+  REQUIRE(models.size() == 1);
+  REQUIRE(models[0].lineage.size() == 1);
+  CHECK(models[0].lineage[0].relation == "adapter");
+  CHECK(models[0].lineage[0].source == "adapter_config.json");
+  CHECK(models[0].license == "Apache-2.0");
+
+  // A card that states its relation keeps it.
+  SetFactsFromPairs(card, {{"license", "apache-2.0"}, {"base_model", "acme-ai/Acme-70B"}, {"base_model_relation", "merge"}});
+  refs = {*r.Resolve(card), *r.Resolve(adapter)};
+  CHECK(SummarizeModels(refs, c).at(0).lineage.at(0).relation == "merge");
+}
+
 TEST_CASE("terms merge keeps the strictest", "[summarize]") {
   TermMap a{{"commercial_use", PresentTerm("yes")},
             {"mau_cap", PresentTerm("700000000", 700000000)},
