@@ -86,6 +86,7 @@ h1 { font-size: 1.7rem; margin-bottom: .2rem; }
 h2 { font-size: 1.3rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2.5rem; }
 h3 { font-size: 1.05rem; margin: 1.6rem 0 .4rem; }
 a { color: var(--bar); }
+a[href^="http"] { overflow-wrap: anywhere; }
 .meta, .explain, .via { color: var(--muted); }
 .via { font-size: .9em; }
 nav.toc { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem; background: var(--soft); margin: 1rem 0; }
@@ -140,6 +141,11 @@ details summary { cursor: pointer; color: var(--bar); }
 @media (max-width: 700px) {
   dl.facts { grid-template-columns: minmax(0, 1fr); }
   body { padding: 0 .6rem; }
+}
+@media screen and (max-width: 700px) {
+  /* On a phone an id longer than the screen scrolls in its own line rather
+     than break mid-name or push the page sideways (print shows it whole). */
+  h3, dd, li, p { overflow-x: auto; }
 }
 @media print {
   @page { margin: 15mm 12mm; }

@@ -3,10 +3,11 @@
 # what a reader gets:
 #   - the DOM Chromium built: the models, the charts, that hostile text from
 #     the scan stayed text (no <script> element);
-#   - the layout at 1280 and 800 px wide: no horizontal overflow of the page,
-#     no table that needs scrolling at 1280 px, every table-of-contents and
-#     in-page link resolves to an element, and no model id is broken inside
-#     a name (ids may wrap only after '/');
+#   - the layout at 1280, 800 and 360 px wide: no horizontal overflow of the
+#     page, no table that needs scrolling at 1280 px, every table-of-contents
+#     and in-page link resolves to an element, and no model id is broken
+#     inside a name (ids may wrap only after '/'; on a phone a longer one
+#     scrolls within its line);
 #   - printing: --print-to-pdf gives a PDF, and (when pdftotext is there) its
 #     text has the folded evidence unfolded.
 # The layout is measured by a copy of the report with a small script added
@@ -94,7 +95,7 @@ html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
 i = html.rfind("</body>")
 open(sys.argv[3], "w", encoding="utf-8").write(html[:i] + "<script>" + js + "</script>\n" + html[i:])
 EOF
-  for width in 1280 800; do
+  for width in 1280 800 360; do
     local dom="$tmp/$name-$width.dom"
     dump "$tmp/$name-measured.html" "$width" > "$dom"
     if ! grep -q "^overflow=" "$dom"; then echo "FAIL: $name at $width px: no measurements (chromium failed?)"; fail=1; continue; fi
