@@ -45,7 +45,8 @@ Result<Baseline> Baseline::Parse(std::string_view text, std::string_view origin)
       return MakeError(where + ": not a modelprov baseline (create one with `modelprov baseline create`)");
     }
     if (root["modelprov_baseline"].Scalar() != "1") {
-      return MakeError(where + ": unsupported baseline version " + root["modelprov_baseline"].Scalar());
+      return MakeError(where + ": unsupported baseline version " + root["modelprov_baseline"].Scalar() +
+                       " (this modelprov reads version 1; recreate it with `modelprov baseline create`)");
     }
     Baseline b;
     b.origin_ = where;
