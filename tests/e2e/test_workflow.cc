@@ -248,6 +248,12 @@ TEST_CASE("CLI: option values never take paths, numbers are checked, errors poin
   CHECK(report.err == "modelprov: wrote json report to out.json (" +
                           std::to_string(std::filesystem::file_size(d.path() / "out.json")) + " bytes)\n");
   CHECK(report.out.find("used at    app.py:1") != std::string::npos);
+  // -o FILE: the report goes to the file, a one-line confirmation to stderr.
+  RunResult to_file = Modelprov({"scan", "-q", "-o", "out.txt", "svc"}, d.path());
+  CHECK(to_file.exit_code == 0);
+  CHECK(to_file.out.empty());
+  CHECK(to_file.err == "modelprov: wrote text report to out.txt (" +
+                           std::to_string(std::filesystem::file_size(d.path() / "out.txt")) + " bytes)\n");
 
   for (const char* bad : {"-5", "99999999999999999999999", "1.5", "12abc"}) {
     INFO(bad);
