@@ -308,6 +308,32 @@ class TextScanExtractor final : public Extractor {
     return ticks % 2 == 1;
   }
 
+  // In a Markdown table row of a prose file, the first cell when it names a
+  // setting and the token sits in a later cell: "| modelName | The model to
+  // use. | qwen-plus |" documents qwen-plus as a default value. Empty otherwise.
+  static std::string TableRowKey(const FileScan& f, size_t b) {
+    if (!f.prose || f.in_fence) return {};
+    std::string_view line = f.in.text.substr(f.line_begin, f.line_end - f.line_begin);
+    size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos || line[first] != '|') return {};
+    size_t second = line.find('|', first + 1);
+    if (second == std::string_view::npos || f.line_begin + second >= b) return {};
+    std::string key;
+    for (char ch : line.substr(first + 1, second - first - 1)) {
+      if (ch != ' ' && ch != '\t' && ch != '`' && ch != '*') key += ch;
+    }
+    if (key.empty() || key.size() > 40) return {};
+    return key;
+  }
+
+  static bool IsUrlKey(std::string_view key) {
+    std::string k = ToLower(key);
+    for (std::string_view w : {"url", "base", "endpoint", "host", "api", "server", "address", "uri"}) {
+      if (k.find(w) != std::string::npos) return true;
+    }
+    return false;
+  }
+
   static bool IsIndentedCode(const FileScan& f) {
     std::string_view line = f.in.text.substr(f.line_begin, f.line_end - f.line_begin);
     return line.substr(0, 4) == "    " || (!line.empty() && line[0] == '\t');
@@ -450,16 +476,13 @@ class TextScanExtractor final : public Extractor {
     bool root = path.empty() || path == "/";
     if (root && start > 0 && host.find("api") == std::string::npos) {
       TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
-      std::string key = ToLower(c.key);
-      bool url_slot = false;
-      for (std::string_view k : {"url", "base", "endpoint", "host", "api", "server", "address", "uri"}) {
-        url_slot = url_slot || key.find(k) != std::string::npos;
-      }
-      if (!url_slot) return true;
+      if (!IsUrlKey(c.key) && !IsUrlKey(TableRowKey(f, b))) return true;
     }
-    // In prose, a base URL ("defaults to https://api.x.com/v1") counts; a
-    // link to a site's front page does not.
-    if (f.prose && !InCode(f, b) && !IStartsWith(host, "api") && !IsApiPath(path)) return true;
+    // In prose, a base URL ("defaults to https://api.x.com/v1", a settings
+    // table's baseUrl row) counts; a link to a site's front page does not.
+    if (f.prose && !InCode(f, b) && !IStartsWith(host, "api") && !IsApiPath(path) && !IsUrlKey(TableRowKey(f, b))) {
+      return true;
+    }
     Emit(f, b, {ReferenceKind::kApiEndpoint, std::string(tok), Evidence::kLikely, {}}, "host");
     return true;
   }
@@ -667,6 +690,9 @@ class TextScanExtractor final : public Extractor {
     bool code = InCode(f, b);
     bool slot = IsModelSlot(c.key);
     bool tool = c.role == LineRole::kModelTool;
+    // A settings table in the docs: "| model | The model to use. | glm-4-flash |".
+    std::string row_key = code ? std::string() : TableRowKey(f, b);
+    bool table_slot = IsModelSlot(row_key) && !IsNonModelSlot(row_key);
     // Inline code in prose quotes anything (an error message, a config
     // line); only a name that is the whole `code span` stands alone.
     bool inline_code = f.prose && !f.in_fence && code && !IsIndentedCode(f);
@@ -680,6 +706,8 @@ class TextScanExtractor final : public Extractor {
     const char* why = nullptr;
     if (slot && (code || c.quoted)) {
       why = "model-slot";
+    } else if (table_slot) {
+      why = "table-slot";
     } else if (tool && code) {
       why = "model-command";
     } else if (!code) {

@@ -104,6 +104,23 @@ TEST_CASE("text-scan: Markdown prose, code blocks and inline code", "[extract][t
                                                           "8 hf-model-id Qwen/Qwen3-8B [hub-url]"});
 }
 
+TEST_CASE("text-scan: a settings table in the docs names defaults", "[extract][text-scan]") {
+  std::string md =
+      "| Property  | Description            | Default Value             |\n"
+      "|-----------|------------------------|---------------------------|\n"
+      "| baseUrl   | The URL to connect to. | https://open.bigmodel.cn/ |\n"
+      "| `model`   | The model to use.      | glm-4-flash               |\n"
+      "| modelName | The model to use.      | qwen-plus                 |\n"
+      "| model_type | The architecture.     | qwen2                     |\n"  // a non-model slot
+      "| Qwen-14B  | 70.1                   | glm-4-flash               |\n"  // a benchmark row: no key
+      "| website   | The vendor's site.     | https://open.bigmodel.cn/ |\n";  // not a URL setting
+  CHECK(Scan("docs/zhipu.md", md) == std::vector<std::string>{"3 api-endpoint https://open.bigmodel.cn [host]",
+                                                              "4 api-model glm-4-flash [table-slot]",
+                                                              "5 api-model qwen-plus [table-slot]"});
+  // Prose around the table is still prose.
+  CHECK(Scan("docs/zhipu.md", "The model glm-4-flash is fast.\n| Model | Score |\n").empty());
+}
+
 TEST_CASE("text-scan: hub URLs and ids, placeholders and other hosts", "[extract][text-scan]") {
   CHECK(Scan("a.txt", "https://modelscope.cn/models/ZhipuAI/GLM-4.7-Flash\nhttps://ollama.com/library/yi\n") ==
         std::vector<std::string>{"1 hf-model-id ZhipuAI/GLM-4.7-Flash [hub-url]", "2 deploy-config yi [hub-url]"});
