@@ -242,6 +242,28 @@ const Family* Resolver::FamilyByGrammar(std::string_view lowered) const {
   return best;
 }
 
+const Family* Resolver::FamilyInNameTail(std::string_view lowered) const {
+  if (HasNonModelShape(lowered)) return nullptr;
+  const Family* best = nullptr;
+  size_t best_len = 0;
+  for (size_t i = 1; i < lowered.size(); ++i) {
+    if (lowered[i - 1] != '-' && lowered[i - 1] != '_') continue;
+    std::string_view tail = lowered.substr(i);
+    for (const Family& f : catalog_.families()) {
+      for (const auto* stems : {&f.stems, &f.versioned_stems}) {
+        for (const std::string& s : *stems) {
+          // Short stems ("yi", "o1") are ordinary name parts.
+          if (s.size() >= 3 && s.size() > best_len && StemFits(tail, s, StemRule::kVersionDigit)) {
+            best = &f, best_len = s.size();
+          }
+        }
+      }
+    }
+    if (best != nullptr) return best;  // the first family named, reading left to right
+  }
+  return nullptr;
+}
+
 const Family* Resolver::FamilyOfCloudModelId(std::string_view lowered) const {
   std::vector<std::string_view> parts = Split(lowered, '.');
   size_t vendor = 0;
@@ -371,6 +393,7 @@ std::optional<Resolution> Resolver::ResolveHubId(std::string_view id, Evidence e
   }
   auto rep = republisher_.find(lorg);
   const Family* by_name = FamilyByName(norm, org);
+  if (by_name == nullptr && evidence == Evidence::kDefinite) by_name = FamilyInNameTail(ToLower(norm));
   if (rep != republisher_.end() && by_name != nullptr) {
     r.family = by_name->id;
     FillPublisher(r, by_name->publisher);

@@ -61,6 +61,10 @@ class Resolver {
   const Family* FamilyByName(std::string_view normalized_name, std::string_view org) const;
   const Family* FamilyByApiName(std::string_view lowered) const;
   const Family* FamilyByOllama(std::string_view library_name) const;
+  // The family of a release named after a '-' or '_' inside a derivative's
+  // name ("tiny-random-qwen3", "my-sft-llama-3-8b"): the stem and a version
+  // digit must follow the separator. nullptr when none is named.
+  const Family* FamilyInNameTail(std::string_view lowered) const;
  public:
   // The family whose naming grammar (Family::stems / versioned_stems) fits a
   // lowercased name, longest stem first; nullptr when none does. Names that

@@ -36,10 +36,13 @@ std::vector<std::string> Words(std::string_view key) {
 
 // Calls whose model argument is a Hub id (transformers, sentence-transformers,
 // huggingface_hub, diffusers, vLLM, transformers.js, llama-cpp-python).
-constexpr std::array<std::string_view, 14> kHubLoaders = {
+// push_to_hub names the Hub repository the code publishes a model to: a
+// model of the project's (often a derivative) that others then load.
+constexpr std::array<std::string_view, 15> kHubLoaders = {
     "from_pretrained", "from_single_file", "SentenceTransformer", "CrossEncoder",
     "snapshot_download", "hf_hub_download", "pipeline", "LLM", "AsyncLLMEngine",
-    "HuggingFaceEmbeddings", "HuggingFaceEndpoint", "from_model_id", "SparseEncoder", "StaticEmbedding"};
+    "HuggingFaceEmbeddings", "HuggingFaceEndpoint", "from_model_id", "SparseEncoder", "StaticEmbedding",
+    "push_to_hub"};
 
 // Provider factories whose first argument is a hosted model name (Vercel AI
 // SDK: openai("gpt-4o"), anthropic("claude-..."), deepseek("deepseek-chat")).

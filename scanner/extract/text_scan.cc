@@ -768,7 +768,7 @@ std::vector<Anchor> AnchorsOf(const DetectionVocabulary& v) {
   // any of them has nothing the code lexers could report.
   for (const char* w : {"pretrained", "from_single_file", "sentencetransformer", "crossencoder", "snapshot_download",
                         "hf_hub_download", "pipeline(", "llm(", "asyncllmengine", "huggingfaceembeddings",
-                        "huggingfaceendpoint", "from_model_id", "sparseencoder", "staticembedding"}) {
+                        "huggingfaceendpoint", "from_model_id", "sparseencoder", "staticembedding", "push_to_hub"}) {
     a.push_back({w, AnchorKind::kSlotWord});
   }
   // ".gguf" finds GGUF file names whose stem is not an anchor itself.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "catalog/resolver.h"
 
 using namespace modelprov;
 
@@ -207,5 +208,33 @@ TEST_CASE("every provider names its terms unless listed as unverified", "[catalo
   for (const std::string& id : unverified) {
     INFO(id);
     CHECK(c->FindProvider(id) != nullptr);
+  }
+}
+
+TEST_CASE("a derivative named after a release inside its name gets that family, by name only", "[catalog][resolver]") {
+  auto c = Catalog::Builtin();
+  REQUIRE(c.ok());
+  Resolver r(*c);
+  auto resolve = [&](const std::string& id) {
+    ModelReference ref;
+    ref.kind = ReferenceKind::kHfModelId;
+    ref.text = id;
+    ref.evidence = Evidence::kDefinite;  // from_pretrained("..."), push_to_hub("...")
+    return r.Resolve(ref);
+  };
+  auto tiny = resolve("llamafactory/tiny-random-qwen3");
+  REQUIRE(tiny);
+  REQUIRE(tiny->resolution);
+  CHECK(tiny->resolution->family == "qwen");
+  CHECK(tiny->resolution->country == "CN");
+  CHECK(tiny->resolution->match == "name-pattern");
+  REQUIRE(tiny->resolution->lineage.size() == 1);
+  CHECK(tiny->resolution->lineage[0].model.empty());  // no base id is invented
+  // No release after a separator, or only a short stem: no family.
+  for (const char* id : {"someone/my-model", "corp/data-pipeline-v2", "corp/tiny-yi-6b", "corp/my-qwenish-2"}) {
+    auto none = resolve(id);
+    REQUIRE(none);
+    INFO(id);
+    CHECK((!none->resolution || none->resolution->family.empty()));
   }
 }

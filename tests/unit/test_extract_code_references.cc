@@ -32,6 +32,14 @@ TEST_CASE("hub loaders make definite Hub ids", "[classify]") {
   CHECK(Classify("org/x", "pipeline", -1, "model")->evidence == Evidence::kDefinite);
 }
 
+TEST_CASE("push_to_hub names the Hub repository a model is published to", "[classify]") {
+  auto r = Classify("llamafactory/tiny-random-qwen3", "model.push_to_hub", 0, "");
+  REQUIRE(r);
+  CHECK(r->kind == ReferenceKind::kHfModelId);
+  CHECK(r->evidence == Evidence::kDefinite);
+  CHECK_FALSE(Classify("./out", "model.push_to_hub", 0, ""));  // a local path is no Hub id
+}
+
 TEST_CASE("local paths are not models", "[classify]") {
   CHECK_FALSE(Classify("./checkpoints/latest", "from_pretrained", 0, ""));
   CHECK_FALSE(Classify("/models/llama", "from_pretrained", 0, ""));
