@@ -123,7 +123,8 @@ bool SplitHubId(std::string_view id, std::string* org, std::string* name) {
   for (std::string_view p : {"https://", "http://"}) {
     if (IStartsWith(id, p)) id.remove_prefix(p.size());
   }
-  for (std::string_view p : {"huggingface.co/", "www.huggingface.co/", "hf.co/", "modelscope.cn/models/"}) {
+  for (std::string_view p : {"huggingface.co/", "www.huggingface.co/", "hf.co/", "modelscope.cn/models/",
+                             "modelers.cn/models/", "wisemodel.cn/models/"}) {
     if (IStartsWith(id, p)) id.remove_prefix(p.size());
   }
   while (!id.empty() && id.back() == '/') id.remove_suffix(1);

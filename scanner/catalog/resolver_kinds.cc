@@ -123,7 +123,8 @@ std::optional<ResolvedReference> Resolver::ResolveApiEndpointRef(ResolvedReferen
   const std::string& text = out.ref.text;
   if (std::string org, name; SplitHubId(text, &org, &name) &&
                              (IContains(text, "huggingface.co/") || IContains(text, "hf.co/") ||
-                              IContains(text, "modelscope.cn/models/"))) {
+                              IContains(text, "modelscope.cn/models/") || IContains(text, "modelers.cn/models/") ||
+                              IContains(text, "wisemodel.cn/models/"))) {
     out.ref.kind = ReferenceKind::kHfModelId;
     out.resolution = ResolveHubId(org + "/" + name, Evidence::kLikely);
     if (!out.resolution) return std::nullopt;

@@ -428,7 +428,9 @@ class TextScanExtractor final : public Extractor {
   }
 
   // huggingface.co/ORG/NAME, hf.co/ORG/NAME, modelscope.cn/models/ORG/NAME,
-  // ollama.com/library/NAME, ollama://NAME:TAG, hf://ORG/NAME.
+  // the Chinese hubs modelers.cn/models/ORG/NAME (Huawei Ascend's Modelers)
+  // and wisemodel.cn/models/ORG/NAME, ollama.com/library/NAME,
+  // ollama://NAME:TAG, hf://ORG/NAME.
   bool HubUrl(FileScan& f, size_t b, std::string_view tok, const std::string& lower) const {
     struct Prefix {
       std::string_view text;
@@ -436,6 +438,7 @@ class TextScanExtractor final : public Extractor {
     };
     for (Prefix p : {Prefix{"huggingface.co/", false}, Prefix{"hf.co/", false}, Prefix{"hf-mirror.com/", false},
                      Prefix{"modelscope.cn/models/", false}, Prefix{"modelscope.ai/models/", false},
+                     Prefix{"modelers.cn/models/", false}, Prefix{"wisemodel.cn/models/", false},
                      Prefix{"ollama.com/library/", true}, Prefix{"ollama.ai/library/", true},
                      Prefix{"ollama://", true}, Prefix{"hf://", false}}) {
       size_t at = lower.find(p.text);
@@ -756,6 +759,7 @@ std::vector<Anchor> AnchorsOf(const DetectionVocabulary& v) {
   }
   for (const std::string& s : v.hub_orgs) a.push_back({s + "/", AnchorKind::kHubOrg});
   for (const char* u : {"huggingface.co/", "hf.co/", "modelscope.cn/models/", "modelscope.ai/models/",
+                        "modelers.cn/models/", "wisemodel.cn/models/",
                         "ollama.com/library/", "ollama.ai/library/", "ollama://", "hf://"}) {
     a.push_back({u, AnchorKind::kHubUrl});
   }

@@ -77,10 +77,12 @@ for p in json.load(open(os.path.join(seeds, "publishers.json")))["publishers"]:
     words.update(o + "/" for o in p.get("hf_orgs", []) + p.get("modelscope_orgs", []))
 for r in json.load(open(os.path.join(seeds, "republishers.json")))["republishers"]:
     words.add(r["org"] + "/")
-words.update(["huggingface.co/", "hf.co/", "modelscope.cn/models/", "modelscope.ai/models/", "ollama.com/library/",
-              "ollama.ai/library/", "ollama://", "hf://", "provider", "model_server", "api_type", ".gguf",
+words.update(["huggingface.co/", "hf.co/", "modelscope.cn/models/", "modelscope.ai/models/", "modelers.cn/models/",
+              "wisemodel.cn/models/", "ollama.com/library/", "ollama.ai/library/", "ollama://", "hf://", "provider",
+              "model_server", "modelserver", "api_type", "apitype", "llm_type", "llm_backend", ".gguf",
               "pretrained", "from_single_file", "sentencetransformer", "crossencoder", "snapshot_download",
-              "hf_hub_download", "pipeline(", "llm(", "from_model_id"])
+              "hf_hub_download", "pipeline(", "llm(", "asyncllmengine", "huggingfaceembeddings", "huggingfaceendpoint",
+              "from_model_id", "sparseencoder", "staticembedding", "push_to_hub"])
 open(out, "w").write("\n".join(sorted(w.lower() for w in words if w)) + "\n")
 PY
   touch "$bench/.built"

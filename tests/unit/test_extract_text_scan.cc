@@ -124,6 +124,11 @@ TEST_CASE("text-scan: a settings table in the docs names defaults", "[extract][t
 TEST_CASE("text-scan: hub URLs and ids, placeholders and other hosts", "[extract][text-scan]") {
   CHECK(Scan("a.txt", "https://modelscope.cn/models/ZhipuAI/GLM-4.7-Flash\nhttps://ollama.com/library/yi\n") ==
         std::vector<std::string>{"1 hf-model-id ZhipuAI/GLM-4.7-Flash [hub-url]", "2 deploy-config yi [hub-url]"});
+  CHECK(Scan("a.md", "Ascend weights: [here](https://modelers.cn/models/MindIE/deepseekv3) and "
+                    "https://wisemodel.cn/models/ZhipuAI/GLM-4-9B-Chat\n") ==
+        std::vector<std::string>{"1 hf-model-id MindIE/deepseekv3 [hub-url]", "1 hf-model-id ZhipuAI/GLM-4-9B-Chat [hub-url]"});
+  CHECK(Resolved("a.md", "https://modelers.cn/models/MindIE/deepseekv3\n") ==
+        std::vector<std::string>{"MindIE/deepseekv3 -> deepseek/deepseek/CN"});
   CHECK(Scan("k.yaml", "url: ollama://qwen2.5-coder:1.5b\n") ==
         std::vector<std::string>{"1 deploy-config qwen2.5-coder:1.5b [hub-url]"});
   CHECK(Scan("a.py", "path = '/root/autodl-fs/ZhipuAI/GLM-4.7-Flash'\n") ==
