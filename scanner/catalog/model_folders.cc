@@ -45,8 +45,34 @@ std::string_view LicenseIdOf(const ResolvedReference& r) {
   return f ? std::string_view(f->closest) : std::string_view();
 }
 
+// Files that only a folder of weights holds: a config, a tokenizer, an
+// adapter, the weights themselves.
+bool IsArtefact(ReferenceKind kind) {
+  switch (kind) {
+    case ReferenceKind::kModelConfig:
+    case ReferenceKind::kAdapterConfig:
+    case ReferenceKind::kSafetensors:
+    case ReferenceKind::kModelWeights:
+    case ReferenceKind::kGguf:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsSoftwareLicense(const ResolvedReference& r) {
+  return r.ref.kind == ReferenceKind::kLicenseFile && !NamedAsModelLicense(r.ref.location.path) &&
+         LicenseIdOf(r).substr(0, 11) != "LicenseRef-";
+}
+
 void AttachFolderFiles(std::vector<ResolvedReference>& refs) {
   std::unordered_map<std::string, std::string> folder_model;  // folder -> "local:<folder>"
+  // Folders with a model's files besides its card: a source repository whose
+  // README is a model card keeps its LICENSE as the code's licence.
+  std::unordered_map<std::string, bool> has_artefacts;
+  for (const ResolvedReference& r : refs) {
+    if (IsArtefact(r.ref.kind)) has_artefacts[std::string(FolderOf(r.ref.location.path))] = true;
+  }
   for (const ResolvedReference& r : refs) {
     if (!r.resolution) continue;
     std::string_view folder = FolderOf(r.ref.location.path);
@@ -60,6 +86,7 @@ void AttachFolderFiles(std::vector<ResolvedReference>& refs) {
     if (!Attachable(r.ref.kind) || (r.resolution && !r.resolution->model.empty())) continue;
     auto it = folder_model.find(std::string(FolderOf(r.ref.location.path)));
     if (it == folder_model.end()) continue;
+    if (IsSoftwareLicense(r) && !has_artefacts[it->first]) continue;
     if (!r.resolution) {
       r.resolution = Resolution{};
       r.resolution->confidence = 1.0;

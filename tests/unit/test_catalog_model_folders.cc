@@ -56,3 +56,26 @@ TEST_CASE("the folder of an archive's root is the archive", "[catalog][folders]"
   CHECK(refs[1].resolution->model == "local:x.zip!");
   CHECK_FALSE(refs[2].resolution);
 }
+
+TEST_CASE("a source repository whose README is a model card keeps its software licence as the code's",
+          "[catalog][folders]") {
+  Resolution apache;
+  apache.license = "Apache-2.0";
+  Resolution model_licence;
+  model_licence.license = "LicenseRef-yi";
+  std::vector<ResolvedReference> refs{
+      At(ReferenceKind::kModelCard, "README.md", Named("local:.", "LicenseRef-yi")),
+      At(ReferenceKind::kLicenseFile, "LICENSE", apache),                               // the code's licence
+      At(ReferenceKind::kLicenseFile, "MODEL_LICENSE_AGREEMENT.txt", model_licence),  // the weights'
+      At(ReferenceKind::kModelCard, "m/README.md", Named("local:m")),
+      At(ReferenceKind::kSafetensors, "m/model.safetensors", std::nullopt),
+      At(ReferenceKind::kLicenseFile, "m/LICENSE", apache),  // beside weights: the model's licence
+  };
+  AttachModelFolderFiles(refs);
+  std::vector<std::string> kept;
+  for (const ResolvedReference& r : refs) {
+    kept.push_back(r.ref.location.path + " " + (r.resolution ? r.resolution->model : std::string("-")));
+  }
+  CHECK(kept == std::vector<std::string>{"README.md local:.", "MODEL_LICENSE_AGREEMENT.txt local:.",
+                                         "m/README.md local:m", "m/model.safetensors local:m", "m/LICENSE local:m"});
+}
