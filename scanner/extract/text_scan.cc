@@ -334,6 +334,44 @@ class TextScanExtractor final : public Extractor {
     return false;
   }
 
+  // A quoted key that opens an object naming its own model is a label:
+  //   "gemini-pro-reasoning": {
+  //     "settings": { "provider": "gemini", "model": "gemini-3.1-pro-preview" } }
+  // (test cases, presets). Looks at most a few lines ahead, while the object
+  // is open; a model table's entry ("gpt-4o": { "maxTokens": ... }) names none.
+  static bool LabelsObjectWithModel(const FileScan& f, size_t b, size_t len) {
+    std::string_view t = f.in.text;
+    size_t p = b + len;
+    if (p >= f.line_end || (t[p] != '"' && t[p] != '\'')) return false;
+    ++p;
+    while (p < f.line_end && (t[p] == ' ' || t[p] == '\t')) ++p;
+    if (p >= f.line_end || t[p] != ':') return false;
+    ++p;
+    while (p < f.line_end && (t[p] == ' ' || t[p] == '\t')) ++p;
+    if (p >= f.line_end || t[p] != '{') return false;
+    int depth = 0;
+    size_t lines = 0;
+    for (size_t q = p; q < t.size() && lines <= 6; ++q) {
+      char ch = t[q];
+      if (ch == '\n') {
+        ++lines;
+        continue;
+      }
+      if (ch == '{') ++depth;
+      if (ch == '}' && --depth == 0) return false;
+      if (ch != '"' && ch != '\'') continue;
+      // A quoted key inside the object: "model", "modelId", "model_name".
+      size_t close = t.find(ch, q + 1);
+      if (close == std::string_view::npos || close - q > 40) return false;
+      std::string_view key = t.substr(q + 1, close - q - 1);
+      size_t after = close + 1;
+      while (after < t.size() && (t[after] == ' ' || t[after] == '\t')) ++after;
+      if (after < t.size() && t[after] == ':' && IsModelSlot(key) && !IsNonModelSlot(key)) return true;
+      q = close;
+    }
+    return false;
+  }
+
   static bool IsIndentedCode(const FileScan& f) {
     std::string_view line = f.in.text.substr(f.line_begin, f.line_end - f.line_begin);
     return line.substr(0, 4) == "    " || (!line.empty() && line[0] == '\t');
@@ -715,7 +753,8 @@ class TextScanExtractor final : public Extractor {
       why = "model-command";
     } else if (!code) {
       return;  // prose outside code: display names, benchmark tables
-    } else if (c.quoted && ((HasDigit(lower) && grammar) || (exact && lower.size() >= 4) || FitsAnyTailStem(lower))) {
+    } else if (c.quoted && ((HasDigit(lower) && grammar) || (exact && lower.size() >= 4) || FitsAnyTailStem(lower)) &&
+               !LabelsObjectWithModel(f, b, tok.size())) {
       // Very short catalog names ("o1", "yi") are ordinary strings unless a
       // slot or a command says they are models.
       why = "quoted";

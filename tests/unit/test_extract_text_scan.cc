@@ -83,6 +83,20 @@ TEST_CASE("text-scan: quoted names need a version or a catalog name", "[extract]
   CHECK(Scan("y.py", "def gen():\n    yield 1\n").empty());
 }
 
+TEST_CASE("text-scan: a key labelling an object that names its own model is no model", "[extract][text-scan]") {
+  // Test cases and presets: the label is not fetched, the model inside is.
+  CHECK(Scan("cases.json",
+             "{\n  \"gemini-pro-reasoning\": {\n    \"settings\": {\n      \"provider\": \"gemini\",\n"
+             "      \"model\": \"gemini-3.1-pro-preview\"\n    }\n  }\n}\n") ==
+        std::vector<std::string>{"4 deploy-config gemini [provider-key]", "5 api-model gemini-3.1-pro-preview [model-slot]"});
+  // A model table keyed by model names names no other model: its keys count.
+  CHECK(Scan("models.ts", "const table = {\n  \"claude-sonnet-4-6\": {\n    maxTokens: 64000,\n  },\n};\n") ==
+        std::vector<std::string>{"2 api-model claude-sonnet-4-6 [quoted]"});
+  // The object closes before any model key: still a model table entry.
+  CHECK(Scan("m.json", "{ \"deepseek-v4-pro\": { \"price\": 1 },\n  \"model\": \"x\" }\n") ==
+        std::vector<std::string>{"1 api-model deepseek-v4-pro [quoted]"});
+}
+
 TEST_CASE("text-scan: code symbols are not names", "[extract][text-scan]") {
   CHECK(Scan("a.rs", "pub const KIMI_K2_5: &str = \"kimi-k2.5\";\n") ==
         std::vector<std::string>{"1 api-model kimi-k2.5 [quoted]"});
