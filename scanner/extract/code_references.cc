@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "extract/text_context.h"
 
 namespace modelprov {
 namespace {
@@ -184,6 +185,11 @@ std::optional<ModelReference> ClassifyCodeLiteral(const StringLiteral& lit) {
     if (LooksLikeModelName(v)) return Make(ReferenceKind::kApiModel, v, Evidence::kLikely, lit);
     return std::nullopt;
   }
+  // The value of a key that names something else (a format, a template, a
+  // parser, an architecture) is no model even when it reads like one:
+  // format: "minimax-thinking", chat_template: "qwen2". An `id` in code is
+  // often a model table's model id ({ id: 'qwen-max', displayName: ... }).
+  if (!lit.key.empty() && IsNonModelSlot(lit.key) && !IEquals(lit.key, "id")) return std::nullopt;
   if (LooksLikeHubId(v)) return Make(ReferenceKind::kHfModelId, v, Evidence::kPossible, lit);
   if (LooksLikeModelName(v) && v.find_first_of("-0123456789") != std::string_view::npos) {
     return Make(ReferenceKind::kApiModel, v, Evidence::kPossible, lit);

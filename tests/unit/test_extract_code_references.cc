@@ -63,6 +63,16 @@ TEST_CASE("bare literals are only possible references", "[classify]") {
   CHECK_FALSE(Classify("", "", -1, "model"));
 }
 
+TEST_CASE("values of keys that name something else are no models", "[classify]") {
+  CHECK_FALSE(Classify("minimax-thinking", "", -1, "format"));
+  CHECK_FALSE(Classify("qwen2-vl", "", -1, "chat_template"));
+  CHECK_FALSE(Classify("llama-3.1-8b", "", -1, "reasoningParser"));
+  // A model table's id is its model id.
+  auto id = Classify("qwen-max", "", -1, "id");
+  REQUIRE(id);
+  CHECK(id->kind == ReferenceKind::kApiModel);
+}
+
 TEST_CASE("URLs are endpoints, likely in endpoint slots", "[classify]") {
   CHECK(Classify("https://api.deepseek.com", "OpenAI", -1, "base_url")->evidence == Evidence::kLikely);
   CHECK(Classify("https://api.deepseek.com/v1", "", -1, "")->evidence == Evidence::kPossible);
