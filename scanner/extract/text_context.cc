@@ -48,8 +48,18 @@ LineRole RoleOf(std::string_view line) {
   }
   std::string lower = ToLower(t.substr(0, std::min<size_t>(t.size(), 200)));
   auto starts = [&](std::string_view p) { return lower.compare(0, p.size(), p) == 0; };
-  for (std::string_view p : {"import ", "from ", "use ", "using ", "extern crate ", "require ", "require(",
-                             "<artifactid>", "implementation", "api(", "api ", "compileonly", "runtimeonly"}) {
+  // A sentence may start with "from", "use" or "using" ("// from the
+  // runtime...", "# using these together..."): those need the statement's shape.
+  if (starts("from ") && lower.find(" import ") != std::string::npos) return LineRole::kImport;
+  // Rust `use a::b;`, PHP `use A\B;`, C# `using A.B;` (not "use strict";).
+  if (starts("use ") && (lower.find("::") != std::string::npos || lower.find('\\') != std::string::npos)) {
+    return LineRole::kImport;
+  }
+  if (starts("using ") && !t.empty() && t.back() == ';' && lower.find('"') == std::string::npos) {
+    return LineRole::kImport;
+  }
+  for (std::string_view p : {"import ", "extern crate ", "require ", "require(", "<artifactid>", "implementation",
+                             "api(", "api ", "compileonly", "runtimeonly"}) {
     if (starts(p)) return LineRole::kImport;
   }
   for (std::string_view p : {"pip install", "pip3 install", "python -m pip install", "python3 -m pip install",
@@ -67,7 +77,7 @@ LineRole RoleOf(std::string_view line) {
       lower.find(" from '") != std::string::npos || lower.find(" from \"") != std::string::npos ||
       lower.find("jest.mock(") != std::string::npos || lower.find("vi.mock(") != std::string::npos ||
       lower.find("<artifactid>") != std::string::npos) {
-    return LineRole::kImport;
+    return LineRole::kImportCall;
   }
   return LineRole::kOther;
 }

@@ -17,7 +17,8 @@ namespace modelprov {
 
 enum class LineRole {
   kOther,
-  kImport,      // import x / from x import / require("x") / use x:: / <artifactId>
+  kImport,      // the line is an import: import x / from x import y / use x::y; / using X; / <artifactId>
+  kImportCall,  // the line holds one: require("x"), import("x"), ... from 'x' (the package is the quoted argument)
   kInstall,     // pip install, npm install, go get, cargo add...
   kModelTool,   // ollama run/pull, huggingface-cli download, vllm serve, llama-server -hf...
 };

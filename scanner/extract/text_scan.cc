@@ -567,7 +567,10 @@ class TextScanExtractor final : public Extractor {
     }
     bool whole_code_span = f.prose && b > f.line_begin && f.in.text[b - 1] == '`' &&
                            b + tok.size() < f.line_end && f.in.text[b + tok.size()] == '`';
-    bool dependency = c.role == LineRole::kImport || c.role == LineRole::kInstall ||
+    // An import inside a longer line (minified code, a message) names the
+    // quoted argument only, not every word of the line.
+    bool import_call = c.role == LineRole::kImportCall && (c.quoted || opened);
+    bool dependency = c.role == LineRole::kImport || import_call || c.role == LineRole::kInstall ||
                       (f.manifest && (c.quoted || opened || c.list_item || b == f.line_begin ||
                                       Trim(f.in.text.substr(f.line_begin, b - f.line_begin)).empty() ||
                                       c.key == "artifactid" || c.is_call));
@@ -583,7 +586,9 @@ class TextScanExtractor final : public Extractor {
     if (f.prose && !InCode(f, b)) return true;
     Emit(f, b, {ReferenceKind::kSdkPackage, std::string(tok.substr(0, key.size())), Evidence::kLikely,
                 PackageFact(it->second.ecosystem, it->second.package)},
-         c.role == LineRole::kInstall ? "install" : c.role == LineRole::kImport ? "import" : "manifest");
+         c.role == LineRole::kInstall                                      ? "install"
+         : c.role == LineRole::kImport || c.role == LineRole::kImportCall ? "import"
+                                                                            : "manifest");
     return true;
   }
 
@@ -619,6 +624,12 @@ class TextScanExtractor final : public Extractor {
       std::string_view name = seg[i + 1];
       if (EndsWith(name, ".gguf") || EndsWith(name, ".git") || name.find('.') == 0 || IsPlaceholder(name)) continue;
       if (HasNonModelShape(ToLower(name)) && !HasDigit(name)) continue;
+      // Hub model names carry a size, version or variant ("gemma-2b",
+      // "bge-large-en"); a plain word after a publisher's name is a folder:
+      // "google/protobuf/any.proto", ".../Google/Chrome/Application", "/usr/local/google/home".
+      if (std::all_of(name.begin(), name.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); })) {
+        continue;
+      }
       std::string id = std::string(seg[i]) + "/" + std::string(name);
       size_t col = static_cast<size_t>(seg[i].data() - tok.data());
       TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
@@ -753,7 +764,11 @@ class TextScanExtractor final : public Extractor {
       why = "model-command";
     } else if (!code) {
       return;  // prose outside code: display names, benchmark tables
-    } else if (c.quoted && ((HasDigit(lower) && grammar) || (exact && lower.size() >= 4) || FitsAnyTailStem(lower)) &&
+    } else if (c.quoted &&
+               // Short names without a separator ("phi3", "bge0") are as often
+               // variable or token names; a slot, list or command still counts them.
+               (lower.size() >= 6 || lower.find_first_of("-.:_") != std::string::npos) &&
+               ((HasDigit(lower) && grammar) || exact || FitsAnyTailStem(lower)) &&
                !LabelsObjectWithModel(f, b, tok.size())) {
       // Very short catalog names ("o1", "yi") are ordinary strings unless a
       // slot or a command says they are models.

@@ -51,7 +51,13 @@ TEST_CASE("list items and line roles", "[extract][context]") {
   CHECK(At("  - qwen2.5:7b", "qwen2.5:7b").list_item);
   CHECK(At("import dashscope", "dashscope").role == LineRole::kImport);
   CHECK(At("from zhipuai import ZhipuAI", "zhipuai").role == LineRole::kImport);
-  CHECK(At("const OpenAI = require(\"openai\");", "openai\"").role == LineRole::kImport);
+  CHECK(At("const OpenAI = require(\"openai\");", "openai\"").role == LineRole::kImportCall);
+  CHECK(At("use async_openai::Client;", "async_openai").role == LineRole::kImport);
+  CHECK(At("using Microsoft.SemanticKernel;", "Microsoft").role == LineRole::kImport);
+  // Sentences that start like statements are prose.
+  CHECK(At("// from the runtime. These stats are grouped together because", "together").role == LineRole::kOther);
+  CHECK(At("#   using these together is needed", "together").role == LineRole::kOther);
+  CHECK(At("\"use strict\";var d=require(\"x\"), together = 1", "together").role == LineRole::kImportCall);
   CHECK(At("    \"import anthropic\\n\",", "anthropic").role == LineRole::kImport);  // a notebook cell line
   CHECK(At("!pip install zhipuai", "zhipuai").role == LineRole::kInstall);
   CHECK(At("$ ollama run qwen2.5:7b", "qwen2.5:7b").role == LineRole::kModelTool);

@@ -81,6 +81,25 @@ TEST_CASE("text-scan: quoted names need a version or a catalog name", "[extract]
   CHECK(Scan("k.py", "key = \"command-r.block_count\"\n").empty());
   CHECK(Scan("p.ts", "if (id.startsWith(\"claude-\")) {}\n").empty());
   CHECK(Scan("y.py", "def gen():\n    yield 1\n").empty());
+  // Short names without a separator are variable and token names outside a slot.
+  CHECK(Scan("s.go", "If(\"phi2\", \"b4\", \"b5\")\nValu(\"phi3\", OpPhi)\n").empty());
+  CHECK(Scan("re.js", "createToken('GTE0', '^\\s*>=')\nNetworkInterface.getByName(\"bge0\");\n").empty());
+  CHECK(Scan("m.py", "model = \"phi3\"\n") == std::vector<std::string>{"1 api-model phi3 [model-slot]"});
+}
+
+TEST_CASE("text-scan: a publisher's name in a path is no Hub id when a plain word follows", "[extract][text-scan]") {
+  CHECK(Scan("a.js", "// source: google/protobuf/any.proto\n").empty());
+  CHECK(Scan("b.js", "// BROWSER=\"/mnt/c/Program Files (x86)/Google/Chrome/Application/chrome.exe\"\n").empty());
+  CHECK(Scan("c.go", "f := &LineFile{Name: \"/usr/local/google/home/iant/foo.c\"}\n").empty());
+  CHECK(Scan("d.py", "path = '/root/autodl-fs/ZhipuAI/GLM-4.7-Flash'\n") ==
+        std::vector<std::string>{"1 hf-model-id ZhipuAI/GLM-4.7-Flash [hub-id]"});
+}
+
+TEST_CASE("text-scan: a package named like a word counts only where code imports it", "[extract][text-scan]") {
+  CHECK(Scan("m.go", "// from the runtime. This set of stats is grouped together because\n").empty());
+  CHECK(Scan("x.min.js", "\"use strict\";var d=require(\"tar\");var together=1;\n").empty());
+  CHECK(Scan("t.py", "import together\n") ==
+        std::vector<std::string>{"1 sdk-package together [import]"});
 }
 
 TEST_CASE("text-scan: a key labelling an object that names its own model is no model", "[extract][text-scan]") {
