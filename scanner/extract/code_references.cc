@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/name_grammar.h"
 #include "core/text.h"
 #include "extract/text_context.h"
 
@@ -191,7 +192,10 @@ std::optional<ModelReference> ClassifyCodeLiteral(const StringLiteral& lit) {
   // often a model table's model id ({ id: 'qwen-max', displayName: ... }).
   if (!lit.key.empty() && IsNonModelSlot(lit.key) && !IEquals(lit.key, "id")) return std::nullopt;
   if (LooksLikeHubId(v)) return Make(ReferenceKind::kHfModelId, v, Evidence::kPossible, lit);
-  if (LooksLikeModelName(v) && v.find_first_of("-0123456789") != std::string_view::npos) {
+  // A bare literal shaped like a file or module ("command-runner.jar",
+  // "qwen.client") is none, whatever family name it starts with.
+  if (LooksLikeModelName(v) && v.find_first_of("-0123456789") != std::string_view::npos &&
+      !HasNonModelShape(ToLower(v))) {
     return Make(ReferenceKind::kApiModel, v, Evidence::kPossible, lit);
   }
   return std::nullopt;

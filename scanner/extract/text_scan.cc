@@ -372,6 +372,19 @@ class TextScanExtractor final : public Extractor {
     return false;
   }
 
+  // The part of an import line before a candidate: is the candidate one of
+  // the names a `from M import ...` (Python) or `import {...} from "M"`
+  // (JavaScript) brings in, rather than the module M?
+  static bool ImportsSymbol(std::string_view before) {
+    std::string lower = ToLower(before);
+    size_t from = lower.find("from ");
+    size_t import = lower.find(" import ");
+    if (from != std::string::npos && import != std::string::npos && from < import) return true;
+    size_t js = lower.find("import ");
+    return js != std::string::npos && lower.find(" from ", js) == std::string::npos &&
+           lower.find_first_of("\"'", js) == std::string::npos && before.find('{') != std::string_view::npos;
+  }
+
   static bool IsIndentedCode(const FileScan& f) {
     std::string_view line = f.in.text.substr(f.line_begin, f.line_end - f.line_begin);
     return line.substr(0, 4) == "    " || (!line.empty() && line[0] == '\t');
@@ -570,6 +583,9 @@ class TextScanExtractor final : public Extractor {
     // An import inside a longer line (minified code, a message) names the
     // quoted argument only, not every word of the line.
     bool import_call = c.role == LineRole::kImportCall && (c.quoted || opened);
+    // "from sympy.polys import together": the names after `import` are the
+    // module's symbols; only the module is a package.
+    if (c.role == LineRole::kImport && ImportsSymbol(f.in.text.substr(f.line_begin, b - f.line_begin))) return true;
     bool dependency = c.role == LineRole::kImport || import_call || c.role == LineRole::kInstall ||
                       (f.manifest && (c.quoted || opened || c.list_item || b == f.line_begin ||
                                       Trim(f.in.text.substr(f.line_begin, b - f.line_begin)).empty() ||
@@ -622,7 +638,10 @@ class TextScanExtractor final : public Extractor {
         return;  // ".../openai/v1": an API route, not a model
       }
       std::string_view name = seg[i + 1];
-      if (EndsWith(name, ".gguf") || EndsWith(name, ".git") || name.find('.') == 0 || IsPlaceholder(name)) continue;
+      if (EndsWith(name, ".gguf") || EndsWith(name, ".git") || name.find('.') == 0 || name.find('_') == 0 ||
+          IsPlaceholder(name)) {
+        continue;  // a file, a hidden or private module ("google/_upb"), a placeholder
+      }
       if (HasNonModelShape(ToLower(name)) && !HasDigit(name)) continue;
       // Hub model names carry a size, version or variant ("gemma-2b",
       // "bge-large-en"); a plain word after a publisher's name is a folder:

@@ -310,6 +310,16 @@ Status DirectorySource::Walk(EntrySink& sink) {
         rest = slash == std::string::npos ? "" : rest.substr(slash + 1);
         if (rest.empty()) break;  // the root's own .gitignore is checked by the walk
       }
+      // A directory the user named, which the enclosing repository ignores
+      // as a whole (a virtualenv, ~/.pyenv/versions): git would list nothing
+      // in it; the scan reads every file, and says why.
+      if (!repo_prefix.empty() && !git->HasTrackedBelow(repo_prefix) && git->IsIgnored(repo_prefix, true)) {
+        sink.OnError({"", "the git repository at " + workdir + " ignores " + real_root +
+                              "; scanned as a plain directory (every file, no ignore rules)"});
+        git.reset();
+        repo_prefix.clear();
+        in_git_ = false;
+      }
     } else {
       git.reset();
     }

@@ -34,6 +34,25 @@ TEST_CASE("git repository: ignored files are not scanned", "[e2e][git]") {
   CHECK(scan["errors"].empty());
 }
 
+TEST_CASE("a directory the enclosing repository ignores is scanned whole when named, and says so", "[e2e][git]") {
+  TempDir d;
+  Git({"init", "-q"}, d.path());
+  d.Write(".gitignore", "venv/\n");
+  d.Write("venv/lib/site.py", "AutoModel.from_pretrained(\"Qwen/Qwen2.5-7B\")\n");
+  d.Write("venv/lib/.gitignore", "*\n");  // the repository's rules, not the named directory's, are set aside
+  RunResult r = Modelprov({"scan", "--format", "json", "venv"}, d.path());
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json scan = ParseJson(r);
+  CHECK(ReferenceLines(scan) == std::vector<std::string>{"lib/site.py:1 hf-model-id Qwen/Qwen2.5-7B -> Qwen/Qwen2.5-7B"});
+  REQUIRE(scan["errors"].size() == 1);
+  std::string message = scan["errors"][0]["message"];
+  CHECK(message.find(" ignores ") != std::string::npos);
+  CHECK(message.find("; scanned as a plain directory (every file, no ignore rules)") != std::string::npos);
+  // The repository scanned from its root still leaves venv/ out.
+  r = Modelprov({"scan", "--format", "json", "."}, d.path());
+  CHECK(ReferenceLines(ParseJson(r)).empty());
+}
+
 TEST_CASE("precision: words, variables, comments and prose are not references", "[e2e][precision]") {
   TempDir d;
   d.Write("a.py",

@@ -67,6 +67,8 @@ TEST_CASE("values of keys that name something else are no models", "[classify]")
   CHECK_FALSE(Classify("minimax-thinking", "", -1, "format"));
   CHECK_FALSE(Classify("qwen2-vl", "", -1, "chat_template"));
   CHECK_FALSE(Classify("llama-3.1-8b", "", -1, "reasoningParser"));
+  // A bare literal shaped like a file is none.
+  CHECK_FALSE(Classify("command-runner.jar", "", -1, "COMMAND_RUNNER"));
   // A model table's id is its model id.
   auto id = Classify("qwen-max", "", -1, "id");
   REQUIRE(id);

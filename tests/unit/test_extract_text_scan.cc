@@ -100,6 +100,12 @@ TEST_CASE("text-scan: a package named like a word counts only where code imports
   CHECK(Scan("x.min.js", "\"use strict\";var d=require(\"tar\");var together=1;\n").empty());
   CHECK(Scan("t.py", "import together\n") ==
         std::vector<std::string>{"1 sdk-package together [import]"});
+  // The names a from-import brings in are the module's symbols.
+  CHECK(Scan("s.py", "from sympy.polys.rationaltools import together\n").empty());
+  CHECK(Scan("z.py", "from zhipuai import ZhipuAI\n") == std::vector<std::string>{"1 sdk-package zhipuai [import]"});
+  CHECK(Scan("j.ts", "import { together } from \"./math\";\n").empty());
+  // A private module under a publisher's name is no Hub id.
+  CHECK(Scan("RECORD", "stubs/protobuf/google/_upb/_message.pyi,sha256=YO4p\n").empty());
 }
 
 TEST_CASE("text-scan: a key labelling an object that names its own model is no model", "[extract][text-scan]") {
