@@ -119,12 +119,28 @@ std::optional<ResolvedReference> Resolver::ResolveApiModelRef(ResolvedReference 
   return Kept(std::move(out));
 }
 
+namespace {
+
+// A model page on a hub, by its host: "https://huggingface.co/org/name",
+// "hf.co/org/name", "modelscope.cn/models/org/name". Other hosts of the same
+// sites ("api-inference.huggingface.co/v1/") are APIs.
+bool IsHubPageUrl(std::string_view url) {
+  std::string_view t = Trim(url);
+  for (std::string_view p : {"https://", "http://"}) {
+    if (IStartsWith(t, p)) t.remove_prefix(p.size());
+  }
+  for (std::string_view hub : {"huggingface.co/", "www.huggingface.co/", "hf.co/", "modelscope.cn/models/",
+                               "www.modelscope.cn/models/", "modelers.cn/models/", "wisemodel.cn/models/"}) {
+    if (IStartsWith(t, hub)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<ResolvedReference> Resolver::ResolveApiEndpointRef(ResolvedReference out) const {
   const std::string& text = out.ref.text;
-  if (std::string org, name; SplitHubId(text, &org, &name) &&
-                             (IContains(text, "huggingface.co/") || IContains(text, "hf.co/") ||
-                              IContains(text, "modelscope.cn/models/") || IContains(text, "modelers.cn/models/") ||
-                              IContains(text, "wisemodel.cn/models/"))) {
+  if (std::string org, name; IsHubPageUrl(text) && SplitHubId(text, &org, &name)) {
     out.ref.kind = ReferenceKind::kHfModelId;
     out.resolution = ResolveHubId(org + "/" + name, Evidence::kLikely);
     if (!out.resolution) return std::nullopt;

@@ -495,6 +495,9 @@ class TextScanExtractor final : public Extractor {
       size_t at = lower.find(p.text);
       if (at == std::string::npos) continue;
       if (p.text == "hf.co/" && at > 0 && lower[at - 1] != '/' && lower[at - 1] != '@') continue;
+      // Another host of the same site ("api-inference.huggingface.co/v1/",
+      // "router.huggingface.co") is an API, not the Hub: the host check reads it.
+      if (at > 0 && lower[at - 1] == '.' && !EndsWith(std::string_view(lower).substr(0, at), "www.")) return false;
       std::string_view rest = tok.substr(at + p.text.size());
       if (p.ollama) {
         rest = rest.substr(0, rest.find('/'));

@@ -182,6 +182,11 @@ TEST_CASE("text-scan: hub URLs and ids, placeholders and other hosts", "[extract
 }
 
 TEST_CASE("text-scan: API hosts, not their web pages", "[extract][text-scan]") {
+  // An API host of the Hub's site is an API, not a Hub page.
+  CHECK(Scan("a.toml", "base_url = \"https://api-inference.huggingface.co/v1/\"\n") ==
+        std::vector<std::string>{"1 api-endpoint https://api-inference.huggingface.co/v1 [host]"});
+  CHECK(Resolved("a.toml", "base_url = \"https://router.huggingface.co/v1\"\n") ==
+        std::vector<std::string>{"https://router.huggingface.co/v1 -> /huggingface/US"});
   CHECK(Scan("a.rs", "const BASE: &str = \"https://api.minimaxi.com/v1\";\n") ==
         std::vector<std::string>{"1 api-endpoint https://api.minimaxi.com/v1 [host]"});
   CHECK(Scan("a.go", "// Get your key from https://openrouter.ai/\n// see https://openrouter.ai/models\n").empty());
