@@ -583,6 +583,10 @@ class TextScanExtractor final : public Extractor {
     }
     bool whole_code_span = f.prose && b > f.line_begin && f.in.text[b - 1] == '`' &&
                            b + tok.size() < f.line_end && f.in.text[b + tok.size()] == '`';
+    // A manifest's own name (`name = "llama-index-llms-dashscope"` in its
+    // pyproject.toml, "name" in package.json, setup(name=...)) is the package
+    // being built, not one it depends on.
+    if (IEquals(c.key, "name")) return true;
     // An import inside a longer line (minified code, a message) names the
     // quoted argument only, not every word of the line.
     bool import_call = c.role == LineRole::kImportCall && (c.quoted || opened);

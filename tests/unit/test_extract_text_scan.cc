@@ -98,6 +98,9 @@ TEST_CASE("text-scan: a publisher's name in a path is no Hub id when a plain wor
 TEST_CASE("text-scan: a package named like a word counts only where code imports it", "[extract][text-scan]") {
   CHECK(Scan("m.go", "// from the runtime. This set of stats is grouped together because\n").empty());
   CHECK(Scan("x.min.js", "\"use strict\";var d=require(\"tar\");var together=1;\n").empty());
+  // A manifest's own name is the package being built.
+  CHECK(Scan("pyproject.toml", "[project]\nname = \"llama-index-llms-dashscope\"\n").empty());
+  CHECK(Scan("package.json", "{\n  \"name\": \"@ai-sdk/openai\",\n  \"version\": \"1.0.0\"\n}\n").empty());
   CHECK(Scan("t.py", "import together\n") ==
         std::vector<std::string>{"1 sdk-package together [import]"});
   // The names a from-import brings in are the module's symbols.
