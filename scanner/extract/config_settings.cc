@@ -37,6 +37,22 @@ bool IsProviderSlotName(std::string_view key, bool bare_provider_key) {
          k == "chat_provider" || k == "llm_backend" || k == "modelprovider" || k == "llmprovider";
 }
 
+namespace {
+
+// Documentation's placeholder text for a secret ("your-api-key-here",
+// "sk-xxxx"). An empty or substituted value is different: a deployment
+// (Kubernetes secretKeyRef, compose pass-through) wires the real key in.
+bool IsPlaceholderValue(std::string_view value) {
+  std::string v = ToLower(value);
+  for (std::string_view p : {"your", "xxx", "...", "<", "here", "changeme", "change_me", "replace", "example",
+                             "dummy", "placeholder", "todo"}) {
+    if (v.find(p) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<ModelReference> ClassifySetting(const Setting& s, std::string_view path, std::string_view extractor) {
   std::vector<ModelReference> out;
   std::string_view value = Trim(s.value);
@@ -54,7 +70,9 @@ std::vector<ModelReference> ClassifySetting(const Setting& s, std::string_view p
   // called (OpenAI-compatible clients are pointed at other vendors this way),
   // so the variable's name is no reference of its own.
   bool url_names_endpoint = !templated && LooksLikeUrl(value) && EndsWithAny(s.key, {"_BASE_URL", "_API_BASE", "_API_HOST", "_ENDPOINT"});
-  if (LooksLikeProviderVariable(s.key) && !url_names_endpoint) {
+  // OPENAI_API_KEY=your-api-key-here in a .env.example documents a setting;
+  // nothing is wired to the provider yet.
+  if (LooksLikeProviderVariable(s.key) && !url_names_endpoint && !IsPlaceholderValue(value)) {
     ModelReference ref = base(ReferenceKind::kDeployConfig, std::string(s.key), Evidence::kPossible, s.key_line,
                               s.key_column);
     ref.SetFacts<DeployFacts>().env_var = std::string(s.key);

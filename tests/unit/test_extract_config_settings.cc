@@ -22,6 +22,11 @@ std::vector<std::string> Classify(std::string_view key, std::string_view value, 
 TEST_CASE("setting rules", "[extract][config_settings]") {
   CHECK(Classify("MODEL_ID", "Qwen/Qwen2.5-7B") == std::vector<std::string>{"1:10 hf-model-id Qwen/Qwen2.5-7B ~ key=MODEL_ID"});
   CHECK(Classify("DASHSCOPE_API_KEY", "") == std::vector<std::string>{"1:1 deploy-config DASHSCOPE_API_KEY ? env_var=DASHSCOPE_API_KEY"});
+  // A .env.example's placeholder documents the setting; nothing is wired yet.
+  CHECK(Classify("OPENAI_API_KEY", "your-api-key-here").empty());
+  CHECK(Classify("OPENAI_API_KEY", "sk-xxxxxxxx").empty());
+  CHECK(Classify("OPENAI_API_KEY", "${OPENAI_API_KEY}") ==
+        std::vector<std::string>{"1:1 deploy-config OPENAI_API_KEY ? env_var=OPENAI_API_KEY"});
   CHECK(Classify("provider", "moonshot", true) ==
         std::vector<std::string>{"1:10 deploy-config moonshot ~ provider=moonshot key=provider"});
   CHECK(Classify("provider", "moonshot", false).empty());
