@@ -18,7 +18,8 @@ What `docker build` would do, step by step, on this Debian 12 machine:
     `required`, and apt with its dependencies);
   * the image's default command (ENTRYPOINT + CMD, as the USER it names, in
     WORKDIR) scans a copy of docs/demo mounted there, and exits 0.
-Exits 77 (ctest: skipped) when dpkg, apt-cache or ldd is missing.
+Exits 77 (ctest: skipped) when dpkg, apt-cache or ldd is missing, or when
+BUILD_DIR is a sanitizer build (its binary links libasan/libubsan).
 """
 import json
 import os
@@ -163,6 +164,13 @@ def main():
         libs = re.findall(r"=> (/\S+)", r.stdout)
         if not libs:
             fail("ldd listed no libraries")
+        # A sanitizer build (tests/sanitize.sh) links its runtimes; the image
+        # builds Release without them, so such a build cannot stand for it.
+        instrumented = [l for l in libs if re.search(r"/lib(asan|ubsan|tsan|msan|lsan)\.so", l)]
+        if instrumented:
+            print("check_dockerfile: skipped: " + build + " is a sanitizer build (" +
+                  ", ".join(os.path.basename(l) for l in instrumented) + ")")
+            return 77
         have = set(run_pkgs) | closure(run_pkgs + ["apt"]) | required_packages()
         missing = []
         for lib in libs:
