@@ -107,9 +107,10 @@ class ListingSink final : public EntrySink {
   std::vector<ScanError>& errors_;
 };
 
-// Collects one file's output; owned by one worker.
+// Candidates held per reference kept (see FileSink).
 constexpr size_t kCandidatesPerKept = 10;
 
+// Collects one file's output; owned by one worker.
 class FileSink final : public ReferenceSink {
  public:
   // Candidates are bounded well above the references kept, so that names
