@@ -346,7 +346,17 @@ class Lexer {
     lit.callee = f.is_call ? f.callee : f.outer_callee;
     lit.arg_index = (f.is_call && f.own_key.empty()) ? f.arg_index : -1;
     lit.key = f.own_key.empty() ? f.inherited_key : f.own_key;
+    // A dict or object key ({"glm3": {...}} under action_model) is not the
+    // value of the enclosing key: it names an entry.
+    if (f.open == '{' && f.own_key.empty() && FollowedByColon()) lit.key.clear();
     on_literal_(lit);
+  }
+
+  // True when the next non-blank byte on this line is ':' (not '::').
+  bool FollowedByColon() const {
+    size_t k = i_;
+    while (k < t_.size() && (t_[k] == ' ' || t_[k] == '\t')) ++k;
+    return k < t_.size() && t_[k] == ':' && (k + 1 >= t_.size() || t_[k + 1] != ':');
   }
 
   // Counts newlines lazily, only up to where a literal is emitted.

@@ -52,6 +52,21 @@ TEST_CASE("python: assignment keys, annotations, lists and dicts", "[lexer]") {
   CHECK(lits[6].key == "temperature");
 }
 
+TEST_CASE("a dict key names an entry, not the enclosing key's value", "[lexer]") {
+  auto lits = Scan(
+      "PROMPTS = {\"action_model\": {\n  \"glm3\": {\"SYSTEM_PROMPT\": \"x\"},\n}}\n"
+      "pick = {\"model\": \"gpt-4o\" if flag else \"gpt-4o-mini\"}\n",
+      PythonSyntax());
+  REQUIRE(lits.size() == 7);
+  CHECK(lits[1].value == "glm3");
+  CHECK(lits[1].key.empty());  // a key of the action_model dict, not its value
+  CHECK(lits[3].value == "x");
+  CHECK(lits[3].key == "SYSTEM_PROMPT");
+  CHECK(lits[5].value == "gpt-4o");
+  CHECK(lits[5].key == "model");
+  CHECK(lits[6].key == "model");
+}
+
 TEST_CASE("python: statement end clears the key", "[lexer]") {
   auto lits = Scan("model = load()\nprint(\"x-1\")\n", PythonSyntax());
   REQUIRE(lits.size() == 1);
