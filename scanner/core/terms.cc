@@ -26,11 +26,17 @@ std::string DescribeThreshold(const DutyThreshold& t) {
   return out;
 }
 
-std::string DescribeDisplayDuty(const TermValue& v) {
-  if (v.display.empty()) return v.text;
+std::string DescribeDisplayWords(const TermValue& v) {
+  if (v.display.empty()) return {};
   std::string duty = "show \"";
   duty.append(v.display).append("\"");
   if (v.above) duty.append(" ").append(DescribeThreshold(*v.above));
+  return duty;
+}
+
+std::string DescribeDisplayDuty(const TermValue& v) {
+  if (v.display.empty()) return v.text;
+  std::string duty = DescribeDisplayWords(v);
   if (!v.text.empty()) duty.append(" (").append(v.text).append(")");
   return duty;
 }

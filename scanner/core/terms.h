@@ -71,5 +71,8 @@ std::string DescribeThreshold(const DutyThreshold& t);
 // before the licence's own words: 'show "Kimi K2" above ... (<text>)'.
 // Without display words, the text alone.
 std::string DescribeDisplayDuty(const TermValue& v);
+// The same duty in short, without the licence's words: 'show "Kimi K2"
+// above ...'. Empty without display words.
+std::string DescribeDisplayWords(const TermValue& v);
 
 }  // namespace modelprov

@@ -531,15 +531,14 @@ class TextScanExtractor final : public Extractor {
     // The bare root of a host that is also a web site ("https://openrouter.ai/")
     // is a link unless it sits where a base URL goes.
     bool root = path.empty() || path == "/";
+    bool table_url = IsUrlKey(TableRowKey(f, b));  // a settings table's baseUrl row
     if (root && start > 0 && host.find("api") == std::string::npos) {
       TextContext c = ReadTextContext(f.in.text, f.line_begin, f.line_end, b, b + tok.size());
-      if (!IsUrlKey(c.key) && !IsUrlKey(TableRowKey(f, b))) return true;
+      if (!IsUrlKey(c.key) && !table_url) return true;
     }
     // In prose, a base URL ("defaults to https://api.x.com/v1", a settings
     // table's baseUrl row) counts; a link to a site's front page does not.
-    if (f.prose && !InCode(f, b) && !IStartsWith(host, "api") && !IsApiPath(path) && !IsUrlKey(TableRowKey(f, b))) {
-      return true;
-    }
+    if (f.prose && !InCode(f, b) && !IStartsWith(host, "api") && !IsApiPath(path) && !table_url) return true;
     Emit(f, b, {ReferenceKind::kApiEndpoint, std::string(tok), Evidence::kLikely, {}}, "host");
     return true;
   }

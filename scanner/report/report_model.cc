@@ -96,10 +96,6 @@ constexpr GroupSpec kGroups[] = {
      "Active errors and warnings of the policy the scan applied; suppressed findings are not counted."},
 };
 
-}  // namespace
-
-namespace {
-
 std::string LocalPublisher(const ModelSummary& m) {
   std::string base = PublisherOf(m);
   return base.empty() ? "local model" : "local model (base by " + base + ")";
@@ -204,8 +200,8 @@ ReportModel BuildReportModel(const ScanResult& r, const std::string& timestamp) 
             // "Display" only for a duty to show words in the product; the
             // attribution term of other licences is about credit, notices and
             // passing terms on with copies.
-            auto a = t->find("attribution");
-            bool display = a != t->end() && !a->second.display.empty();
+            const TermValue* a = Present(*t, "attribution");
+            bool display = a != nullptr && !a->display.empty();
             std::string label = display                                 ? "Attribution to display"
                                 : IsNoticeCategory(e.license.category) ? "Notices to keep"
                                                                         : "Attribution and notices";
@@ -248,11 +244,8 @@ ReportModel BuildReportModel(const ScanResult& r, const std::string& timestamp) 
       std::string duty = o.naming;
       if (!o.attribution.empty() && !IsNoticeCategory(ll.category)) {
         const TermValue* a = Present(*t, "attribution");
-        std::string shown = "attribution: " + o.attribution;
-        if (a != nullptr && !a->display.empty()) {
-          shown = "show \"" + a->display + "\"";
-          if (a->above) shown += " " + DescribeThreshold(*a->above);
-        }
+        std::string shown = a != nullptr ? DescribeDisplayWords(*a) : std::string();
+        if (shown.empty()) shown = "attribution: " + o.attribution;
         duty += std::string(duty.empty() ? "" : "; ") + shown;
       }
       if (!duty.empty()) add_risk("naming-display", ToLower(id), ll, "", duty, who);
