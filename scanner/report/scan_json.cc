@@ -285,7 +285,7 @@ json ScanResultToJson(const ScanResult& r) {
   }
   if (r.change) {
     doc["change"] = {{"mode", r.change->mode},
-                     {"base", NullIfEmpty(SanitizeUtf8(r.change->base))},
+                     {"base", NullIfEmpty(r.change->base)},
                      {"whole_files", r.change->whole_files}};
   }
   size_t suppressed = 0;
